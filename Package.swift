@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One set of settings for every target: strict Swift 6, explicit existentials, explicit imports.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "PbR",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pbr", targets: ["pbr"]),
+        .library(name: "PbRCore", targets: ["PbRCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    ],
+    targets: [
+        .target(name: "PbRCore", swiftSettings: swiftSettings),
+        .target(
+            name: "PbRImport",
+            dependencies: ["PbRCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PbRStore",
+            dependencies: [
+                "PbRCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "pbr",
+            dependencies: [
+                "PbRCore", "PbRImport", "PbRStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PbRTestSupport",
+            dependencies: ["PbRCore", "PbRImport", "PbRStore"],
+            path: "Tests/PbRTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,91 @@
+/// A payment-by-results contract: what it pays for, at what price, between which days, to whom.
+public struct Contract: Sendable {
+    public var id: String
+    public var name: String
+    /// Journeys that start on or after this day are covered.
+    public var start: Day
+    /// Lines earn only when their earning day is on or before this day.
+    public var outcomesUntil: Day
+    /// Contract years begin on this month and day (1 April for the reference contract).
+    public var yearStartMonth: Int
+    public var yearStartDay: Int
+    /// An episode starting at most this many days after the journey's latest end continues the journey.
+    public var journeyGapDays: Int
+    /// When set, every line is paid to the prime provider and names the subcontractor that earned it.
+    public var primeProvider: ProviderID?
+    public var outcomes: [OutcomeRule]
+    public var exclusiveGroups: [ExclusiveGroup]
+    public var caps: [Cap]
+    public var finance: Finance
+
+    public init(id: String, name: String, start: Day, outcomesUntil: Day, yearStartMonth: Int = 4,
+                yearStartDay: Int = 1, journeyGapDays: Int = 21, primeProvider: ProviderID? = nil,
+                outcomes: [OutcomeRule], exclusiveGroups: [ExclusiveGroup] = [], caps: [Cap] = [],
+                finance: Finance = Finance()) {
+        self.id = id; self.name = name; self.start = start; self.outcomesUntil = outcomesUntil
+        self.yearStartMonth = yearStartMonth; self.yearStartDay = yearStartDay
+        self.journeyGapDays = journeyGapDays; self.primeProvider = primeProvider; self.outcomes = outcomes
+        self.exclusiveGroups = exclusiveGroups; self.caps = caps; self.finance = finance
+    }
+
+    /// The first day of the contract year that holds `day`.
+    public func yearStart(containing day: Day) -> Day {
+        let year = day.year
+        let thisYear = Day(year: year, month: yearStartMonth, day: yearStartDay)!
+        return day >= thisYear ? thisYear : Day(year: year - 1, month: yearStartMonth, day: yearStartDay)!
+    }
+}
+
+/// One outcome the contract pays for.
+public struct OutcomeRule: Sendable {
+    public enum Domain: String, Sendable, CaseIterable {
+        case freeFromDrugs = "free_from_drugs", employment, offending, health
+    }
+
+    public enum Stage: String, Sendable, CaseIterable { case interim, final }
+
+    public var id: OutcomeID
+    public var domain: Domain
+    public var stage: Stage
+    /// The price for each band; a contract must price every band.
+    public var prices: [Band: Money]
+    public var kind: OutcomeKind
+
+    public init(id: OutcomeID, domain: Domain, stage: Stage = .interim, prices: [Band: Money], kind: OutcomeKind) {
+        self.id = id; self.domain = domain; self.stage = stage; self.prices = prices; self.kind = kind
+    }
+}
+
+/// Outcomes of which a client is paid at most the highest price (D1-abstinent and D1-alcohol-reduced).
+public struct ExclusiveGroup: Sendable {
+    public var id: String
+    public var outcomes: [OutcomeID]
+    public init(id: String, outcomes: [OutcomeID]) { self.id = id; self.outcomes = outcomes }
+}
+
+/// A limit on what outcomes pay in one contract year: for one outcome, or for all of them.
+public struct Cap: Sendable {
+    public var outcome: OutcomeID?
+    public var perYear: Money
+    public init(outcome: OutcomeID?, perYear: Money) { self.outcome = outcome; self.perYear = perYear }
+}
+
+/// The contract's value and how it is paid: the share on results, the block and attachment payments.
+/// Informative for the entitlements run; statements and simulation read it.
+public struct Finance: Sendable {
+    public struct Year: Sendable {
+        public var from: Day
+        public var annualValue: Money
+        public var resultsShareBasisPoints: Int
+        public init(from: Day, annualValue: Money, resultsShareBasisPoints: Int) {
+            self.from = from; self.annualValue = annualValue; self.resultsShareBasisPoints = resultsShareBasisPoints
+        }
+    }
+    public var years: [Year]
+    /// `monthly_block` or `attachment`: how the part not paid on results is paid.
+    public var remainder: String
+    public var attachmentFees: [Band: Money]
+    public init(years: [Year] = [], remainder: String = "monthly_block", attachmentFees: [Band: Money] = [:]) {
+        self.years = years; self.remainder = remainder; self.attachmentFees = attachmentFees
+    }
+}

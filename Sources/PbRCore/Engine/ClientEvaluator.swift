@@ -1,0 +1,82 @@
+/// Evaluates every outcome of a contract for one client: journeys, "never pay twice", death, band,
+/// contract period and exclusive groups. Caps are applied later, across clients.
+struct ClientEvaluator: Sendable {
+    let contract: Contract
+
+    struct Result: Sendable {
+        var lines: [Entitlement] = []
+        var exceptions: [EntitlementException] = []
+    }
+
+    func evaluate(_ fullHistory: ClientHistory, asOf: Day) -> Result {
+        let history = fullHistory.asOf(asOf)
+        let journeys = Journey.link(history.episodes, gapDays: contract.journeyGapDays)
+            .filter { $0.start >= contract.start }
+        guard !journeys.isEmpty else { return Result() }
+        let diedOn = Self.deathDay(history)
+        let contexts = journeys.map { JourneyContext(journey: $0, history: history, asOf: asOf, diedOn: diedOn) }
+        var result = Result()
+        var earned: [OutcomeID: ExclusiveGroupSettlement.Earned] = [:]
+        for rule in contract.outcomes {
+            guard let achievement = earliestAchievement(of: rule, in: contexts, diedOn: diedOn) else { continue }
+            guard let band = Self.band(on: achievement.achievedOn, in: history.assessments) else {
+                result.exceptions.append(EntitlementException(
+                    clientID: history.clientID, outcomeID: rule.id, achievedOn: achievement.achievedOn,
+                    reason: "no assessment in force on \(achievement.achievedOn)"))
+                continue
+            }
+            earned[rule.id] = .init(price: rule.prices[band]!,
+                                    lines: lines(for: achievement, of: rule, band: band, clientID: history.clientID))
+        }
+        for group in contract.exclusiveGroups {
+            ExclusiveGroupSettlement(group: group).settle(&earned)
+        }
+        result.lines = contract.outcomes.flatMap { earned[$0.id]?.lines ?? [] }
+        return result
+    }
+
+    /// The earliest achievement over the client's journeys (ties: the earlier journey). Outcomes dated
+    /// after the client's death are not achieved.
+    private func earliestAchievement(of rule: OutcomeRule, in contexts: [JourneyContext], diedOn: Day?) -> Achievement? {
+        var best: Achievement?
+        for context in contexts {
+            guard case .achieved(let achievement) = rule.kind.evaluate(context) else { continue }
+            if let diedOn, achievement.achievedOn > diedOn { continue }
+            if best.map({ achievement.achievedOn < $0.achievedOn }) ?? true { best = achievement }
+        }
+        return best
+    }
+
+    private func lines(for achievement: Achievement, of rule: OutcomeRule, band: Band, clientID: ClientID) -> [Entitlement] {
+        let price = rule.prices[band]!
+        let amounts = price.split(basisPoints: achievement.parts.map(\.shareBasisPoints))
+        return zip(achievement.parts, amounts).compactMap { part, amount in
+            guard part.earnsOn <= contract.outcomesUntil else { return nil }
+            let status: Entitlement.Status, reason: String
+            switch part.state {
+            case .failed: return nil
+            case .due: (status, reason) = (.payable, "achieved: " + achievement.evidence)
+            case .waiting(let why): (status, reason) = (.pending, why)
+            }
+            return Entitlement(
+                providerID: contract.primeProvider ?? achievement.earnedBy, earnedBy: achievement.earnedBy,
+                clientID: clientID, outcomeID: rule.id, part: part.number, band: band,
+                achievedOn: achievement.achievedOn, dueOn: part.dueOn, earnsOn: part.earnsOn,
+                amount: status == .payable ? amount : .zero, status: status, reason: reason)
+        }
+    }
+
+    /// The band in force on a day: the latest assessment on or before it (ties: larger record_id).
+    static func band(on day: Day, in assessments: [Assessment]) -> Band? {
+        assessments.filter { $0.assessedOn <= day }
+            .max { a, b in a.assessedOn != b.assessedOn ? a.assessedOn < b.assessedOn : a.recordID < b.recordID }?
+            .band
+    }
+
+    /// The earliest day the client is recorded as dead: a `died` event or a discharge for `died`.
+    static func deathDay(_ history: ClientHistory) -> Day? {
+        let events = history.events.filter { $0.kind == .died }.map(\.on)
+        let discharges = history.episodes.filter { $0.dischargeReason == .died }.compactMap(\.endOn)
+        return (events + discharges).min()
+    }
+}

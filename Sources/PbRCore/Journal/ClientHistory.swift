@@ -1,0 +1,62 @@
+/// Everything the journal holds for one client, as a run sees it.
+public struct ClientHistory: Sendable {
+    public var clientID: ClientID
+    public var client: Client?
+    public var assessments: [Assessment] = []
+    public var episodes: [Episode] = []
+    public var tops: [TopReview] = []
+    public var offences: [Offence] = []
+    public var events: [Event] = []
+
+    public init(clientID: ClientID) { self.clientID = clientID }
+
+    public mutating func add(_ record: Record) {
+        switch record {
+        case .client(let r): client = r
+        case .assessment(let r): assessments.append(r)
+        case .episode(let r): episodes.append(r)
+        case .top(let r): tops.append(r)
+        case .offence(let r): offences.append(r)
+        case .event(let r): events.append(r)
+        }
+    }
+
+    /// Only the facts dated on or before `asOf`: an episode that starts later has not started, one that
+    /// ends later is still open; TOPs, offences, events and assessments dated later are not yet facts.
+    public func asOf(_ day: Day) -> ClientHistory {
+        var seen = self
+        seen.assessments = assessments.filter { $0.assessedOn <= day }
+        seen.episodes = episodes.compactMap { episode in
+            var episode = episode
+            if let referral = episode.referralOn, referral > day, episode.startOn.map({ $0 > day }) ?? true { return nil }
+            if let start = episode.startOn, start > day { episode.startOn = nil }
+            if episode.startOn == nil || (episode.endOn.map { $0 > day } ?? false) {
+                episode.endOn = nil
+                episode.dischargeReason = nil
+            }
+            return episode
+        }
+        seen.tops = tops.filter { $0.on <= day }
+        seen.offences = offences.filter { $0.offenceOn <= day }
+        seen.events = events.filter { $0.on <= day }
+        return seen
+    }
+
+    /// Groups records by client, in client order.
+    public static func group(_ records: [Record]) -> [ClientHistory] {
+        var index: [ClientID: Int] = [:]
+        var histories: [ClientHistory] = []
+        for record in records {
+            let id = record.clientID
+            if let at = index[id] {
+                histories[at].add(record)
+            } else {
+                index[id] = histories.count
+                var history = ClientHistory(clientID: id)
+                history.add(record)
+                histories.append(history)
+            }
+        }
+        return histories.sorted { $0.clientID < $1.clientID }
+    }
+}

@@ -1,0 +1,63 @@
+/// The answers a TOP interview records, in the column order of `top.csv`.
+public enum TopField: String, Sendable, CaseIterable {
+    case alcoholDays = "alcohol_days"
+    case opiatesDays = "opiates_days"
+    case crackDays = "crack_days"
+    case cocaineDays = "cocaine_days"
+    case amphetaminesDays = "amphetamines_days"
+    case cannabisDays = "cannabis_days"
+    case otherDays = "other_days"
+    case alcoholUnits = "alcohol_units"
+    case injectedDays = "injected_days"
+    case sharedEquipment = "shared_equipment"
+    case shopliftingDays = "shoplifting_days"
+    case sellingDays = "selling_days"
+    case theftVehicle = "theft_vehicle"
+    case otherTheft = "other_theft"
+    case fraud
+    case violence
+    case psychological
+    case physical
+    case qualityOfLife = "quality_of_life"
+    case paidWorkDays = "paid_work_days"
+    case educationDays = "education_days"
+    case acuteHousing = "acute_housing"
+    case evictionRisk = "eviction_risk"
+
+    public enum Scale: Sendable { case days, units, score, flag }
+
+    public var scale: Scale {
+        switch self {
+        case .alcoholUnits: .units
+        case .sharedEquipment, .theftVehicle, .otherTheft, .fraud, .violence, .acuteHousing, .evictionRisk: .flag
+        case .psychological, .physical, .qualityOfLife: .score
+        default: .days
+        }
+    }
+
+    /// The values this field may take: days 0..28, scores 0..20, flags 0 (N) or 1 (Y), units >= 0.
+    public var validRange: ClosedRange<Int32> {
+        switch scale {
+        case .days: 0...28
+        case .score: 0...20
+        case .flag: 0...1
+        case .units: 0...Int32.max
+        }
+    }
+
+    public var index: Int { TopField.indexOf[self]! }
+    private static let indexOf = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+}
+
+/// One TOP's answers. Unknown (empty) answers are `nil`; flags are 1 for `Y` and 0 for `N`.
+public struct TopValues: Hashable, Sendable {
+    private var storage: [Int32]
+    private static let unknown: Int32 = -1
+
+    public init() { storage = Array(repeating: TopValues.unknown, count: TopField.allCases.count) }
+
+    public subscript(field: TopField) -> Int32? {
+        get { let value = storage[field.index]; return value == TopValues.unknown ? nil : value }
+        set { storage[field.index] = newValue ?? TopValues.unknown }
+    }
+}
