@@ -1,0 +1,111 @@
+/// A byte-level RFC 4180 reader that knows where each record starts: error messages name the physical
+/// line (a quoted field may span lines), and a rejected row is written back verbatim.
+///
+/// Why not a library: the CSV packages on hand give no line numbers or raw text per record, which
+/// DOMAIN.md's error rules need (see BENCHMARKS.md for the reader's speed).
+public struct CSVReader: Sendable {
+    public struct Row: Sendable, Equatable {
+        /// The physical line where the record starts (the header is line 1).
+        public let line: Int
+        public let fields: [String]
+        /// The record's text as it stands in the file, without its line ending.
+        public let raw: String
+    }
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private var line = 1
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        // A UTF-8 byte order mark is not part of the first field.
+        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// The next record, or `nil` at the end. Blank lines hold no record and are passed over.
+    public mutating func next() throws(CSVError) -> Row? {
+        while position < bytes.count, bytes[position] == .lf || bytes[position] == .cr {
+            consumeLineEnd()
+        }
+        guard position < bytes.count else { return nil }
+        let startLine = line, start = position
+        var fields: [String] = []
+        var end = position
+        try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+            while true {
+                let field = try readField(buffer)
+                fields.append(field)
+                if position < buffer.count, buffer[position] == .comma {
+                    position += 1
+                    continue
+                }
+                end = position
+                if position < buffer.count { consumeLineEnd() }
+                return
+            }
+        }
+        guard let raw = String(validating: bytes[start..<end], as: UTF8.self) else {
+            throw CSVError(line: startLine, reason: "the row is not valid UTF-8")
+        }
+        return Row(line: startLine, fields: fields, raw: raw)
+    }
+
+    private mutating func readField(_ buffer: UnsafeBufferPointer<UInt8>) throws(CSVError) -> String {
+        guard position < buffer.count, buffer[position] == .quote else {
+            let start = position
+            while position < buffer.count {
+                let byte = buffer[position]
+                if byte == .comma || byte == .lf || byte == .cr { break }
+                if byte == .quote { throw CSVError(line: line, reason: "a quote inside an unquoted field") }
+                position += 1
+            }
+            return try text(UnsafeBufferPointer(rebasing: buffer[start..<position]))
+        }
+        let openedOn = line
+        position += 1
+        var value: [UInt8] = []
+        while true {
+            guard position < buffer.count else {
+                throw CSVError(line: openedOn, reason: "a quoted field is not closed before the end of the file")
+            }
+            let byte = buffer[position]
+            position += 1
+            if byte == .quote {
+                if position < buffer.count, buffer[position] == .quote {
+                    value.append(.quote)
+                    position += 1
+                    continue
+                }
+                if position < buffer.count, ![UInt8.comma, .lf, .cr].contains(buffer[position]) {
+                    throw CSVError(line: line, reason: "text after a closing quote")
+                }
+                return try value.withUnsafeBufferPointer { (value) throws(CSVError) in try text(value) }
+            }
+            if byte == .lf || (byte == .cr && (position >= buffer.count || buffer[position] != .lf)) { line += 1 }
+            value.append(byte)
+        }
+    }
+
+    private func text(_ slice: UnsafeBufferPointer<UInt8>) throws(CSVError) -> String {
+        guard let text = String(validating: slice, as: UTF8.self) else {
+            throw CSVError(line: line, reason: "a field is not valid UTF-8")
+        }
+        return text
+    }
+
+    private mutating func consumeLineEnd() {
+        if bytes[position] == .cr, position + 1 < bytes.count, bytes[position + 1] == .lf { position += 1 }
+        position += 1
+        line += 1
+    }
+}
+
+/// A file that is not well-formed CSV, at a physical line.
+public struct CSVError: Error, Equatable, Sendable {
+    public let line: Int
+    public let reason: String
+}
+
+extension UInt8 {
+    static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+}

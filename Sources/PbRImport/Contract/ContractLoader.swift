@@ -1,0 +1,140 @@
+import Foundation
+import PbRCore
+import Yams
+
+/// Reads a contract from YAML and checks it whole: unknown keys, kinds and codes, a band without a
+/// price, a malformed period ("6 moths") are refused with the path to the bad key.
+public enum ContractLoader {
+    public static func load(file: URL) throws -> Contract {
+        let text: String
+        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+            throw ContractError(path: "", line: nil, reason: "cannot read \(file.path): \(error.localizedDescription)")
+        }
+        return try parse(text)
+    }
+
+    public static func parse(_ text: String) throws(ContractError) -> Contract {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw ContractError(path: "", line: nil, reason: "not valid YAML: \(error)")
+        }
+        guard let root else { throw ContractError(path: "", line: nil, reason: "the file is empty") }
+        let top = try ContractNode(node: root, path: "").mapping(allowed: [
+            "id", "name", "start", "outcomes_until", "year_starts", "journey_gap", "prime_provider",
+            "finance", "caps", "exclusive_groups", "outcomes",
+        ])
+        func required(_ key: String) throws(ContractError) -> ContractNode {
+            guard let node = top[key] else { throw ContractError(path: key, line: nil, reason: "is required") }
+            return node
+        }
+        let start = try required("start").day()
+        let outcomesUntil = try required("outcomes_until").day()
+        guard outcomesUntil >= start else { throw try required("outcomes_until").fail("is before the contract's start") }
+        var yearStart = (month: 4, day: 1)
+        if let node = top["year_starts"] {
+            let parts = try node.string().split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, (1...12).contains(parts[0]), (1...28).contains(parts[1]) else {
+                throw node.fail("expected MM-DD, e.g. 04-01 (a day up to 28, so every year has it)")
+            }
+            yearStart = (parts[0], parts[1])
+        }
+        var gap = 21
+        if let node = top["journey_gap"] {
+            guard case .days(let days) = try node.period() else { throw node.fail("the journey gap is counted in days") }
+            gap = days
+        }
+        let outcomes = try required("outcomes").list().map { (node) throws(ContractError) in try outcome(node) }
+        try checkUnique(outcomes.map(\.id.rawValue), under: required("outcomes"))
+        let groups = try top["exclusive_groups"].map { (node) throws(ContractError) in try exclusiveGroups(node, outcomes) } ?? []
+        let caps = try top["caps"].map { (node) throws(ContractError) in try self.caps(node, outcomes) } ?? []
+        let prime = try top["prime_provider"].flatMap { (node) throws(ContractError) in
+            node.isNull ? nil : ProviderID(try node.string())
+        }
+        let finance = try top["finance"].map { (node) throws(ContractError) in try self.finance(node) } ?? Finance()
+        return Contract(
+            id: try required("id").string(), name: try top["name"]?.string() ?? "", start: start,
+            outcomesUntil: outcomesUntil, yearStartMonth: yearStart.month, yearStartDay: yearStart.day,
+            journeyGapDays: gap, primeProvider: prime, outcomes: outcomes, exclusiveGroups: groups, caps: caps,
+            finance: finance)
+    }
+
+    static func checkUnique(_ ids: [String], under node: ContractNode) throws(ContractError) {
+        var seen: Set<String> = []
+        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
+            throw ContractError(path: node.path + "[\(index)].id", line: nil, reason: "'\(id)' is used twice")
+        }
+    }
+
+    private static func exclusiveGroups(_ node: ContractNode, _ outcomes: [OutcomeRule]) throws(ContractError) -> [ExclusiveGroup] {
+        var groups: [ExclusiveGroup] = []
+        for item in try node.list() {
+            let keys = try item.mapping(allowed: ["id", "outcomes"])
+            guard let idNode = keys["id"], let membersNode = keys["outcomes"] else {
+                throw item.fail("a group needs id and outcomes")
+            }
+            var members: [OutcomeID] = []
+            for member in try membersNode.list() {
+                let id = try member.string()
+                guard let rule = outcomes.first(where: { $0.id.rawValue == id }) else {
+                    throw member.fail("no outcome '\(id)' in this contract")
+                }
+                if case .completion = rule.kind { throw member.fail("an outcome paid in instalments cannot be in a group") }
+                members.append(rule.id)
+            }
+            guard members.count >= 2 else { throw membersNode.fail("a group needs at least two outcomes") }
+            groups.append(ExclusiveGroup(id: try idNode.string(), outcomes: members))
+        }
+        return groups
+    }
+
+    private static func caps(_ node: ContractNode, _ outcomes: [OutcomeRule]) throws(ContractError) -> [Cap] {
+        var caps: [Cap] = []
+        for item in try node.list() {
+            let keys = try item.mapping(allowed: ["outcome", "per_year"])
+            guard let amount = keys["per_year"] else { throw item.fail("a cap needs per_year") }
+            var outcome: OutcomeID?
+            if let outcomeNode = keys["outcome"], !outcomeNode.isNull {
+                let id = try outcomeNode.string()
+                guard id == "all" || outcomes.contains(where: { $0.id.rawValue == id }) else {
+                    throw outcomeNode.fail("no outcome '\(id)' in this contract (or 'all')")
+                }
+                outcome = id == "all" ? nil : OutcomeID(id)
+            }
+            caps.append(Cap(outcome: outcome, perYear: try amount.money()))
+        }
+        return caps
+    }
+
+    private static func finance(_ node: ContractNode) throws(ContractError) -> Finance {
+        let keys = try node.mapping(allowed: ["remainder", "years", "attachment_fees"])
+        var finance = Finance()
+        if let remainder = keys["remainder"] {
+            let text = try remainder.string()
+            guard ["monthly_block", "attachment"].contains(text) else {
+                throw remainder.fail("expected monthly_block or attachment")
+            }
+            finance.remainder = text
+        }
+        for item in try keys["years"]?.list() ?? [] {
+            let year = try item.mapping(allowed: ["from", "annual_value", "results_share"])
+            guard let from = year["from"], let value = year["annual_value"], let share = year["results_share"] else {
+                throw item.fail("a year needs from, annual_value and results_share")
+            }
+            finance.years.append(.init(from: try from.day(), annualValue: try value.money(),
+                                       resultsShareBasisPoints: try share.percent()))
+        }
+        if let fees = keys["attachment_fees"] { finance.attachmentFees = try prices(fees) }
+        return finance
+    }
+
+    /// A price for every band 1..5.
+    static func prices(_ node: ContractNode) throws(ContractError) -> [Band: Money] {
+        let keys = try node.mapping(allowed: Set(Band.range.map(String.init)))
+        var prices: [Band: Money] = [:]
+        for band in Band.all {
+            guard let price = keys[band.description] else { throw node.fail("no price for band \(band)") }
+            prices[band] = try price.money()
+        }
+        return prices
+    }
+}

@@ -1,0 +1,86 @@
+import PbRCore
+
+/// One extract file parsed row by row: each row is a candidate (record or withdrawal) or an issue.
+struct ParsedFile: Sendable {
+    struct Candidate: Sendable {
+        var key: String
+        var line: Int
+        var raw: String
+        /// `nil` for a withdrawal.
+        var record: Record?
+        /// The client id the row names (may be empty on a withdrawal).
+        var clientID: String
+    }
+
+    let kind: RecordKind
+    var candidates: [Candidate] = []
+    var issues: [RowIssue] = []
+    var rowCount = 0
+
+    static func parse(kind: RecordKind, bytes: [UInt8]) -> Result<ParsedFile, ExtractRefused> {
+        let file = kind.fileName
+        var reader = CSVReader(bytes: bytes)
+        func refuse(_ line: Int, _ reason: String, column: String? = nil) -> ExtractRefused {
+            ExtractRefused(issues: [RowIssue(file: file, line: line, column: column, reason: reason)])
+        }
+        let first: CSVReader.Row?
+        do throws(CSVError) { first = try reader.next() } catch { return .failure(refuse(error.line, error.reason)) }
+        guard let header = first?.fields else { return .failure(refuse(1, "is empty: a file that is present needs its header row")) }
+        var columns: [String: Int] = [:]
+        for (index, name) in header.enumerated() {
+            guard columns[name] == nil else { return .failure(refuse(1, "the header names this column twice", column: name)) }
+            columns[name] = index
+        }
+        let keyColumn = RecordSchema.keyColumn(kind)
+        guard columns[keyColumn] != nil else { return .failure(refuse(1, "the header has no \(keyColumn) column", column: keyColumn)) }
+        let missing = RecordSchema.columns(kind).filter { columns[$0] == nil }
+
+        var parsed = ParsedFile(kind: kind)
+        var firstLine: [String: Int] = [:]
+        while true {
+            let next: CSVReader.Row?
+            do throws(CSVError) { next = try reader.next() } catch { return .failure(refuse(error.line, error.reason)) }
+            guard let row = next else { break }
+            parsed.rowCount += 1
+            parsed.add(row, columns: columns, header: header, missing: missing, firstLine: &firstLine)
+        }
+        return .success(parsed)
+    }
+
+    private mutating func add(_ row: CSVReader.Row, columns: [String: Int], header: [String], missing: [String],
+                              firstLine: inout [String: Int]) {
+        func issue(_ column: String?, _ reason: String) {
+            issues.append(RowIssue(file: kind.fileName, line: row.line, column: column, reason: reason, raw: row.raw))
+        }
+        guard row.fields.count == header.count else {
+            issue(nil, "has \(row.fields.count) fields; the header has \(header.count)")
+            return
+        }
+        // The store keeps a record's fields joined by U+001F, so no field may hold it.
+        guard !row.raw.utf8.contains(0x1F) else { return issue(nil, "holds the control character U+001F") }
+        var reader = FieldReader(fields: row.fields, columns: columns)
+        let keyColumn = RecordSchema.keyColumn(kind)
+        let key = reader.text(keyColumn)
+        guard !key.isEmpty else { return issue(keyColumn, "is required") }
+        if let first = firstLine[key] {
+            return issue(keyColumn, "'\(key)' is duplicated (first on line \(first))")
+        }
+        firstLine[key] = row.line
+        let clientID = reader.text("client_id")
+        switch reader.text("deleted") {
+        case "Y":
+            candidates.append(Candidate(key: key, line: row.line, raw: row.raw, record: nil, clientID: clientID))
+            return
+        case "", "N": break
+        case let other: return issue("deleted", "'\(other)' is not Y or N")
+        }
+        if !missing.isEmpty {
+            return issue(missing[0], "the file has no \(missing.joined(separator: ", ")) column\(missing.count > 1 ? "s" : "")")
+        }
+        guard let record = RecordSchema.parse(kind, &reader) else {
+            for (column, reason) in reader.issues { issue(column, reason) }
+            return
+        }
+        candidates.append(Candidate(key: key, line: row.line, raw: row.raw, record: record, clientID: clientID))
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PbRCore
+import PbRImport
+import PbRStore
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import an extract folder into the journal (all or nothing unless --skip-bad-rows).")
+
+    @Argument(help: "The extract folder: extract.yaml and any of the six CSV files.")
+    var extract: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Import the good rows and write every bad one, verbatim with its reason, to --rejects.")
+    var skipBadRows = false
+
+    @Option(help: "The rejects file written with --skip-bad-rows.")
+    var rejects: String?
+
+    @Option(help: "Who is importing, for the audit trail.")
+    var by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+
+    func validate() throws {
+        if skipBadRows, rejects == nil { throw ValidationError("--skip-bad-rows needs --rejects FILE for the bad rows") }
+        if rejects != nil, !skipBadRows { throw ValidationError("--rejects is written only with --skip-bad-rows") }
+    }
+
+    func run() async throws {
+        let journal = try await store.open()
+        do {
+            let receipt = try await ExtractImport(journal: journal).run(
+                folder: extract, skipBadRows: skipBadRows, rejectsPath: rejects, importedBy: by)
+            try await journal.close()
+            if receipt.alreadyImported {
+                print("\(extract): already imported as import #\(receipt.importID); nothing changed.")
+            } else {
+                print("\(extract): import #\(receipt.importID): \(receipt.rowsImported) rows (\(receipt.withdrawals) withdrawals)"
+                      + (skipBadRows ? ", \(receipt.rowsRejected) rejected to \(rejects!)" : "") + ".")
+            }
+        } catch {
+            try? await journal.close()
+            throw error
+        }
+    }
+}
+
+/// Reads, checks and appends one extract: the import as the command line and the demo run it.
+struct ExtractImport {
+    let journal: JournalStore
+
+    func run(folder: String, skipBadRows: Bool, rejectsPath: String?, importedBy: String) async throws -> ImportReceipt {
+        let extract: ValidatedExtract
+        do {
+            extract = try await ExtractReader(folder: URL(fileURLWithPath: folder)).read(existing: journal)
+        } catch let refused as ExtractRefused {
+            throw Refusal(folder + ": " + refused.description)
+        }
+        if !extract.issues.isEmpty {
+            guard skipBadRows, let rejectsPath else {
+                throw Refusal(folder + ": " + ExtractRefused(issues: extract.issues).description)
+            }
+            var rejects = CSVWriter(header: ["file", "line", "column", "reason", "row"])
+            for issue in extract.issues {
+                rejects.append([issue.file, String(issue.line), issue.column ?? "", issue.reason, issue.raw ?? ""])
+            }
+            try write(rejects.text, to: rejectsPath)
+        } else if let rejectsPath {
+            try write(CSVWriter(header: ["file", "line", "column", "reason", "row"]).text, to: rejectsPath)
+        }
+        return try await journal.append(extract.batch, importedBy: importedBy)
+    }
+}
+
+/// Bad input the command refuses: printed as it is, with a non-zero exit code.
+struct Refusal: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PbRCore
+import PbRStore
+
+/// Where the store is: a SQLite file, created on first use.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database file (created on first use).")
+    var db: String = "pbr.sqlite"
+
+    func open() async throws -> JournalStore { try await JournalStore.open(sqlitePath: db) }
+}
+
+extension Day {
+    /// Parses a day given on the command line, or says which option is wrong.
+    static func argument(_ text: String, option: String) throws -> Day {
+        guard let day = Day(iso: text) else { throw ValidationError("\(option): '\(text)' is not a date (YYYY-MM-DD) that exists") }
+        return day
+    }
+}
+
+extension Moment {
+    /// A moment given on the command line: ISO 8601 with a zone, or a day meaning the end of that day in
+    /// England (Europe/London), the time zone of the data.
+    static func argument(_ text: String, option: String) throws -> Moment {
+        if let moment = Moment(iso: text) { return moment }
+        guard let day = Day(iso: text) else {
+            throw ValidationError("\(option): '\(text)' is not a moment (2013-06-05T09:00:00+01:00) or a day (2013-06-05)")
+        }
+        let (year, month, dayOfMonth) = day.civil
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        let end = calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth, hour: 23, minute: 59, second: 59))!
+        return Moment(epochSeconds: Int64(end.timeIntervalSince1970), text: text + " 23:59:59 Europe/London")
+    }
+}
+
+/// Writes text to a file, saying which file could not be written.
+func write(_ text: String, to path: String) throws {
+    do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+        throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct PbR: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pbr",
+        abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
+        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ImportsCommand.self, BenchCommand.self]
+    )
+}
