@@ -50,6 +50,8 @@ let package = Package(
             path: "Tests/PbRTestSupport",
             swiftSettings: swiftSettings
         ),
+        .target(name: "PbRSimulation", dependencies: ["PbRCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PbRSimulationTests", dependencies: ["PbRSimulation"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),

@@ -83,11 +83,11 @@ struct EpisodePlanner {
     private func representationGap(after reason: DischargeReason, _ rng: inout SplitMix64) -> Int? {
         switch reason {
         case .completedDrugFree, .completedAlcoholFree, .completedOccasionalUser:
-            rng.chance(0.25) ? rng.int(61...730) : nil
+            rng.chance(0.35) ? rng.int(61...730) : nil
         case .transferredInCustody, .retainedInCustody:
-            rng.chance(0.4) ? rng.int(90...540) : nil
+            rng.chance(0.5) ? rng.int(90...540) : nil
         default:
-            rng.chance(0.45) ? rng.int(30...540) : nil
+            rng.chance(0.6) ? rng.int(30...540) : nil
         }
     }
 
