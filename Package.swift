@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "pbr",
             dependencies: [
-                "PbRCore", "PbRImport", "PbRStore",
+                "PbRCore", "PbRImport", "PbRStore", "PbRSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

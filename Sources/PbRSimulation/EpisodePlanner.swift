@@ -13,9 +13,9 @@ struct EpisodePlanner {
 
     // Shares per thousand discharges; `completedDrugFree` stands for "completed", coded per profile.
     private static let reasons = Weighted<DischargeReason>([
-        (.completedDrugFree, 450), (.droppedOut, 200), (.transferredNotInCustody, 90),
+        (.completedDrugFree, 450), (.droppedOut, 200), (.transferredNotInCustody, 110),
         (.transferredInCustody, 25), (.retainedInCustody, 35), (.withdrawnByProvider, 40),
-        (.declinedTreatment, 30), (.movedAway, 50), (.other, 75), (.died, 5),
+        (.declinedTreatment, 30), (.movedAway, 40), (.other, 65), (.died, 5),
     ])
 
     func plan(_ clientID: ClientID, _ profile: ClientProfile, numbers: inout RecordNumbers,
@@ -35,17 +35,18 @@ struct EpisodePlanner {
             guard let start, start <= cutoff else {
                 plan.episodes.append(episode)
                 // A referral that never started; some clients are referred again a few months later.
-                guard start == nil, rng.chance(0.5) else { break }
+                guard start == nil, rng.chance(0.7) else { break }
                 referral = referral.adding(days: rng.int(30...180))
                 provider = rng.int(0...(providers.count - 1))
                 source = profile.referralSource(&rng)
                 continue
             }
             episode.startOn = start
-            // 60..540 days, most near the middle.
-            let end = start.adding(days: 60 + rng.int(0...240) + rng.int(0...240))
+            // 60..540 days; opiate substitution treatment runs longer than the rest.
+            let spread = rng.int(0...480)
+            let end = start.adding(days: 60 + (profile.group == .opiates ? max(spread, rng.int(0...480)) : spread))
             let drawn = Self.reasons.draw(&rng)
-            if end > cutoff || (start >= Timeline.openByChanceFrom && rng.chance(0.03)) {
+            if end > cutoff || (start >= Timeline.openByChanceFrom && rng.chance(0.02)) {
                 plan.episodes.append(episode)
                 break
             }
@@ -83,11 +84,11 @@ struct EpisodePlanner {
     private func representationGap(after reason: DischargeReason, _ rng: inout SplitMix64) -> Int? {
         switch reason {
         case .completedDrugFree, .completedAlcoholFree, .completedOccasionalUser:
-            rng.chance(0.35) ? rng.int(61...730) : nil
+            rng.chance(0.45) ? rng.int(61...730) : nil
         case .transferredInCustody, .retainedInCustody:
-            rng.chance(0.5) ? rng.int(90...540) : nil
+            rng.chance(0.6) ? rng.int(90...540) : nil
         default:
-            rng.chance(0.6) ? rng.int(30...540) : nil
+            rng.chance(0.8) ? rng.int(30...300) : nil
         }
     }
 

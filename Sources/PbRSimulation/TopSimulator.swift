@@ -33,7 +33,7 @@ struct TopSimulator {
             state.exit(reason, profile, &rng)
             record(.exit, end)
         }
-        if rng.chance(0.05) {
+        if rng.chance(0.08) {
             let day = end.adding(days: rng.int(30...180))
             if day <= Timeline.treatmentCutoff, deathOn.map({ day < $0 }) ?? true {
                 state.review(profile, &rng)
@@ -55,9 +55,9 @@ struct TopSimulator {
     private func exitShare(_ reason: DischargeReason) -> Double {
         switch reason {
         case .completedDrugFree, .completedAlcoholFree, .completedOccasionalUser: 0.95
-        case .droppedOut: 0.45
+        case .droppedOut: 0.6
         case .transferredNotInCustody, .transferredInCustody: 0.85
-        default: 0.7
+        default: 0.8
         }
     }
 }

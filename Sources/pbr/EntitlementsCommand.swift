@@ -26,7 +26,15 @@ struct EntitlementsCommand: AsyncParsableCommand {
     @Option(help: "Write the exceptions (outcomes achieved that cannot be paid) as CSV here.")
     var exceptions: String?
 
+    @Flag(help: "Print how long loading, evaluating and writing took (for pbr bench).")
+    var timings = false
+
     func run() async throws {
+        var clock = Date()
+        func lap(_ step: String) {
+            if timings { print("timing \(step) \(String(format: "%.2f", Date().timeIntervalSince(clock)))s") }
+            clock = Date()
+        }
         let day = try Day.argument(asOf, option: "--as-of")
         let cutoff = try knownAt.map { try Moment.argument($0, option: "--known-at") }
         let terms = try loadContract(contract)
@@ -39,9 +47,12 @@ struct EntitlementsCommand: AsyncParsableCommand {
             try? await journal.close()
             throw error
         }
+        lap("load")
         let report = EntitlementRun(contract: terms).evaluate(histories, asOf: day)
+        lap("evaluate")
         if let csv { try write(EntitlementsCSV.render(report.lines), to: csv) }
         if let exceptions { try write(ExceptionsCSV.render(report.exceptions), to: exceptions) }
+        lap("write")
         print(SummaryText.render(report, contract: terms, knownAt: cutoff))
     }
 }

@@ -104,6 +104,7 @@ public struct CSVReader: Sendable {
 public struct CSVError: Error, Equatable, Sendable {
     public let line: Int
     public let reason: String
+    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
 }
 
 extension UInt8 {

@@ -8,7 +8,8 @@ public enum ExtractWriter {
     public static func write(to folder: URL, knownAt: Moment, source: String, records: [Record],
                              withdrawals: [(kind: RecordKind, key: String)] = []) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let yaml = "known_at: '\(knownAt.text)'\nsource: \(CSVWriter.escape(source).replacingOccurrences(of: ":", with: " -"))\n"
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        let yaml = "known_at: \(quoted(knownAt.text))\nsource: \(quoted(source))\n"
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("extract.yaml"))
         let byKind = Dictionary(grouping: records, by: \.kind)
         let withdrawn = Dictionary(grouping: withdrawals, by: \.kind)

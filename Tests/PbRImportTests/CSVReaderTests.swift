@@ -1,0 +1,73 @@
+import PbRImport
+import Testing
+
+@Suite("CSV reader")
+struct CSVReaderTests {
+    func rows(_ text: String) throws -> [CSVReader.Row] {
+        var reader = CSVReader(bytes: Array(text.utf8))
+        var rows: [CSVReader.Row] = []
+        while let row = try reader.next() { rows.append(row) }
+        return rows
+    }
+
+    @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
+        let rows = try rows("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",z\n3,,\n")
+        #expect(rows.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "two\nlines", "z"], ["3", "", ""]])
+    }
+
+    @Test func aRecordIsNumberedByThePhysicalLineItStartsOn() throws {
+        let rows = try rows("h1,h2\n1,\"a\nb\nc\"\n2,d\n")
+        #expect(rows.map(\.line) == [1, 2, 5])
+        #expect(rows[1].raw == "1,\"a\nb\nc\"")
+    }
+
+    @Test func crlfLineEndingsAndAByteOrderMarkAreRead() throws {
+        let rows = try rows("\u{FEFF}id,x\r\n1,a\r\n2,b")
+        #expect(rows.map(\.fields) == [["id", "x"], ["1", "a"], ["2", "b"]])
+        #expect(rows.map(\.line) == [1, 2, 3])
+    }
+
+    @Test func blankLinesHoldNoRecordButCount() throws {
+        let rows = try rows("id\n\n1\n\n")
+        #expect(rows.map(\.line) == [1, 3])
+    }
+
+    @Test func anUnclosedQuoteIsReportedAtTheLineItOpened() {
+        #expect(throws: CSVError(line: 2, reason: "a quoted field is not closed before the end of the file")) {
+            try rows("id,x\n1,\"open\n2,b\n")
+        }
+    }
+
+    @Test func aStrayQuoteIsAnError() {
+        #expect(throws: CSVError(line: 3, reason: "a quote inside an unquoted field")) { try rows("id\n1\nab\"c\n") }
+        #expect(throws: CSVError(line: 2, reason: "text after a closing quote")) { try rows("id\n\"a\"b\n") }
+    }
+
+    @Test func invalidUTF8IsAnError() {
+        var bytes = Array("id\n".utf8)
+        bytes += [0xC3, 0x28, 0x0A]
+        var reader = CSVReader(bytes: bytes)
+        #expect(throws: CSVError.self) { while try reader.next() != nil {} }
+    }
+
+    @Test func theWriterQuotesOnlyWhatNeedsIt() {
+        var writer = CSVWriter(header: ["a", "b"])
+        writer.append(["plain", "has, comma"])
+        writer.append(["say \"x\"", "two\nlines"])
+        #expect(writer.text == "a,b\nplain,\"has, comma\"\n\"say \"\"x\"\"\",\"two\nlines\"\n")
+    }
+}
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    @Test func knownDigests() {
+        var empty = SHA256()
+        #expect(empty.finalize() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        var abc = SHA256()
+        abc.update("abc")
+        #expect(abc.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        var long = SHA256()
+        long.update("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+        #expect(long.finalize() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}

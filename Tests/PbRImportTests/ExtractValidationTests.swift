@@ -1,0 +1,136 @@
+import Foundation
+import PbRCore
+import PbRImport
+import PbRTestSupport
+import Testing
+
+/// Each defect of an extract is found with its file, line and column, and the good rows are kept apart.
+@Suite("Extract validation")
+struct ExtractValidationTests {
+    static let clients = "client_id,sex,birth_year\nA001,M,1978\nA002,F,1985\n"
+    static let episodes = """
+        record_id,client_id,provider_id,referral_on,start_on,end_on,discharge_reason,substance_1,substance_2,substance_3,referral_source
+        10,A001,P01,2012-05-01,2012-05-14,,,opiates,,,self
+        11,A002,P02,2012-06-10,2012-06-18,,,alcohol,,,gp
+
+        """
+    static let topHeader = "record_id,client_id,episode_id,on,stage," + TopField.allCases.map(\.rawValue).joined(separator: ",")
+    static func top(_ id: String, client: String = "A001", episode: String = "10", on: String = "2012-05-14",
+                    stage: String = "start", opiates: String = "20") -> String {
+        var values = TopField.allCases.map { $0.scale == .flag ? "N" : "0" }
+        values[TopField.opiatesDays.index] = opiates
+        return "\(id),\(client),\(episode),\(on),\(stage)," + values.joined(separator: ",")
+    }
+
+    func read(_ files: [String: String], existing: any ExistingRecords = NoExistingRecords()) async throws -> ValidatedExtract {
+        let folder = try Fixtures.temporaryFolder()
+        var all = ["extract.yaml": "known_at: '2013-06-05T09:00:00+01:00'\nsource: test\n"]
+        all.merge(files) { $1 }
+        for (name, text) in all { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return try await ExtractReader(folder: folder).read(existing: existing)
+    }
+
+    func issues(_ files: [String: String]) async throws -> [String] {
+        try await read(["clients.csv": Self.clients, "episodes.csv": Self.episodes].merging(files) { $1 }).issues.map(\.description)
+    }
+
+    @Test func aCleanExtractHasNoIssues() async throws {
+        let extract = try await read(["clients.csv": Self.clients, "episodes.csv": Self.episodes,
+                                      "top.csv": Self.topHeader + "\n" + Self.top("100") + "\n"])
+        #expect(extract.issues.isEmpty)
+        #expect(extract.rows.map(\.kind) == [.clients, .clients, .episodes, .episodes, .top])
+        #expect(extract.metadata.knownAt == Moment(iso: "2013-06-05T08:00:00Z")!)
+    }
+
+    @Test func aDayCountOf29IsOutOfRange() async throws {
+        #expect(try await issues(["top.csv": Self.topHeader + "\n" + Self.top("100", opiates: "29") + "\n"])
+                == ["top.csv, line 2, column opiates_days: 29 is outside 0..28"])
+    }
+
+    @Test func aDateThatDoesNotExistIsRefused() async throws {
+        #expect(try await issues(["top.csv": Self.topHeader + "\n" + Self.top("100", on: "2013-02-30") + "\n"])
+                == ["top.csv, line 2, column on: '2013-02-30' is not a date (YYYY-MM-DD) that exists"])
+    }
+
+    @Test func aTopForAnotherClientsEpisodeIsRefused() async throws {
+        #expect(try await issues(["top.csv": Self.topHeader + "\n" + Self.top("100", client: "A002") + "\n"])
+                == ["top.csv, line 2, column episode_id: episode '10' belongs to client 'A001', not 'A002'"])
+    }
+
+    @Test func aTopForAnUnknownEpisodeIsRefused() async throws {
+        #expect(try await issues(["top.csv": Self.topHeader + "\n" + Self.top("100", episode: "99") + "\n"])
+                == ["top.csv, line 2, column episode_id: unknown episode '99'"])
+    }
+
+    @Test func anUnknownClientAndAnUnknownCodeAreRefused() async throws {
+        let offences = "record_id,client_id,offence_on,proven_on,trigger,category\n1,A009,2012-01-01,,Y,theft\n2,A001,2012-01-01,,maybe,theft\n"
+        #expect(try await issues(["offences.csv": offences]) == [
+            "offences.csv, line 2, column client_id: unknown client 'A009'",
+            "offences.csv, line 3, column trigger: 'maybe' is not Y or N",
+        ])
+        let events = "record_id,client_id,on,kind,detail\n1,A001,2012-01-01,job_interview,\n"
+        #expect(try await issues(["events.csv": events]).first?.hasPrefix(
+            "events.csv, line 2, column kind: unknown code 'job_interview' (expected one of: work_activity") == true)
+    }
+
+    @Test func anEpisodeThatEndsBeforeItStartsIsRefused() async throws {
+        let episodes = Self.episodes + "12,A001,P01,2013-01-01,2013-01-10,2013-01-09,dropped_out,opiates,,,self\n"
+        #expect(try await issues(["episodes.csv": episodes])
+                == ["episodes.csv, line 4, column end_on: ends 2013-01-09 before it starts 2013-01-10"])
+    }
+
+    @Test func aDuplicatedRecordIdIsRefusedWhereItRepeats() async throws {
+        let episodes = Self.episodes + "10,A002,P01,2013-01-01,2013-01-10,,,opiates,,,self\n"
+        #expect(try await issues(["episodes.csv": episodes])
+                == ["episodes.csv, line 4, column record_id: '10' is duplicated (first on line 2)"])
+    }
+
+    @Test func aRowThatRefersToABadRowIsBadToo() async throws {
+        let episodes = Self.episodes.replacingOccurrences(of: "10,A001,P01,2012-05-01", with: "10,A001,P01,2012-05-99")
+        #expect(try await issues(["episodes.csv": episodes, "top.csv": Self.topHeader + "\n" + Self.top("100") + "\n"]) == [
+            "episodes.csv, line 2, column referral_on: '2012-05-99' is not a date (YYYY-MM-DD) that exists",
+            "top.csv, line 2, column episode_id: unknown episode '10'",
+        ])
+    }
+
+    @Test func aRowWithTheWrongNumberOfFieldsIsRefused() async throws {
+        #expect(try await issues(["clients.csv": Self.clients + "A003,M\n"])
+                == ["clients.csv, line 4: has 2 fields; the header has 3"])
+    }
+
+    @Test func everyDefectOfARowIsReported() async throws {
+        let issues = try await issues(["clients.csv": Self.clients + "A003,Q,18\n"])
+        #expect(issues == ["clients.csv, line 4, column sex: unknown code 'Q' (expected one of: M, F, X)",
+                           "clients.csv, line 4, column birth_year: 18 is outside 1900..2100"])
+    }
+
+    @Test func aBadRowIsKeptVerbatimForTheRejectsFile() async throws {
+        let extract = try await read(["clients.csv": Self.clients + "\"A,003\",Q,1970\n"])
+        #expect(extract.issues.first?.raw == "\"A,003\",Q,1970")
+        #expect(extract.rows.count == 2)
+    }
+
+    @Test func withdrawingARecordThatDoesNotExistIsABadRow() async throws {
+        let events = "record_id,client_id,on,kind,detail,deleted\n7,,,,,Y\n"
+        #expect(try await issues(["events.csv": events]) == ["events.csv, line 2, column record_id: withdraws '7', which is not in the store"])
+    }
+
+    @Test func aMissingKeyColumnOrAMissingExtractYamlRefusesTheWholeExtract() async throws {
+        await #expect(throws: ExtractRefused.self) { _ = try await self.read(["clients.csv": "sex,birth_year\nM,1970\n"]) }
+        let empty = try Fixtures.temporaryFolder()
+        await #expect(throws: ExtractRefused.self) { _ = try await ExtractReader(folder: empty).read(existing: NoExistingRecords()) }
+    }
+
+    @Test func aKnownAtWithoutAZoneIsRefused() async throws {
+        #expect(throws: ExtractRefused.self) { try ExtractMetadata.parse("known_at: 2013-06-05T09:00:00\nsource: x\n") }
+        #expect(try ExtractMetadata.parse("known_at: 2013-06-05T09:00:00Z\nsource: x\n").knownAt.epochSeconds == 1_370_422_800)
+    }
+
+    @Test func theSameExtractHasTheSameDigest() async throws {
+        let files = ["clients.csv": Self.clients]
+        let first = try await read(files), second = try await read(files)
+        #expect(first.digest == second.digest)
+        let changed = try await read(["clients.csv": Self.clients + "A003,M,1970\n"])
+        #expect(changed.digest != first.digest)
+    }
+}
