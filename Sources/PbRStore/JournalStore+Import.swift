@@ -1,5 +1,6 @@
 import PbRCore
 import SQLKit
+import SQLiteNIO
 
 /// What an import did.
 public struct ImportReceipt: Sendable, Equatable {
@@ -32,26 +33,30 @@ extension JournalStore {
             }
             for chunk in stride(from: 0, to: batch.rows.count, by: Self.rowsPerInsert) {
                 let rows = batch.rows[chunk..<min(chunk + Self.rowsPerInsert, batch.rows.count)]
-                try await Self.insert(rows, importID: importID, knownAt: batch.knownAt, into: db)
+                try await self.insert(rows, importID: importID, knownAt: batch.knownAt)
             }
             return ImportReceipt(importID: importID, alreadyImported: false, rowsImported: batch.rows.count,
                                  withdrawals: batch.rows.count { $0.record == nil }, rowsRejected: batch.rowsRejected)
         }
     }
 
-    /// 7 binds a row: well under SQLite's 32,766 and PostgreSQL's 65,535 binds a statement.
+    /// 7 binds a row: well under SQLite's limit of 32,766 binds a statement.
     static let rowsPerInsert = 2_000
 
-    private static func insert(_ rows: ArraySlice<JournalRow>, importID: Int, knownAt: Moment,
-                               into db: any SQLDatabase) async throws {
-        var builder = db.insert(into: "journal")
-            .columns("kind", "record_key", "known_at_epoch", "import_id", "client_id", "deleted", "fields")
+    /// Binds straight to the driver: at national scale, building each row through the generic query
+    /// builder cost more than SQLite's own work.
+    private func insert(_ rows: ArraySlice<JournalRow>, importID: Int, knownAt: Moment) async throws {
+        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: rows.count).joined(separator: ", ")
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(rows.count * 7)
         for row in rows {
-            builder = builder.values(
-                SQLBind(row.kind.rawValue), SQLBind(row.key), SQLBind(knownAt.epochSeconds), SQLBind(importID),
-                SQLBind(row.clientID), SQLBind(row.record == nil ? 1 : 0),
-                SQLBind(row.record.map(RecordCodec.encode) ?? ""))
+            binds += [.text(row.kind.rawValue), .text(row.key), .integer(Int(knownAt.epochSeconds)), .integer(importID),
+                      .text(row.clientID), .integer(row.record == nil ? 1 : 0),
+                      .text(row.record.map(RecordSchema.canonicalText) ?? "")]
         }
-        try await builder.run()
+        _ = try await connection.query("""
+            INSERT INTO journal (kind, record_key, known_at_epoch, import_id, client_id, deleted, fields)
+            VALUES \(placeholders)
+            """, binds)
     }
 }

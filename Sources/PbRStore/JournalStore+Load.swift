@@ -1,19 +1,21 @@
 import PbRCore
 import SQLKit
+import SQLiteNIO
 
 extension JournalStore {
-    /// Every client's records as a run with this cut-off sees them: for each record its latest version
+    /// Every client's records (in no particular order) as a run with this cut-off sees them: for each record its latest version
     /// with `known_at` at or before `knownAt` (all, when `nil`), withdrawals and withdrawn clients left out.
+    ///
+    /// Reads the journal in key order through the driver directly: at national scale (millions of
+    /// versions) the generic row decoding would be most of a run's time.
     public func histories(knownAt: Moment?) async throws -> [ClientHistory] {
-        let cutoff = knownAt?.epochSeconds ?? Int64.max
-        let sink = VersionSink(knownAt: knownAt)
-        try await database.execute(sql: SQLQueryString("""
+        let sink = HistorySink(knownAt: knownAt)
+        try await connection.query("""
             SELECT kind, record_key, known_at_epoch, import_id, deleted, fields FROM journal
-            WHERE known_at_epoch <= \(bind: cutoff)
+            WHERE known_at_epoch <= ?
             ORDER BY kind, record_key, known_at_epoch, import_id
-            """)) { row in sink.add(row) }
-        if let error = sink.error { throw error }
-        return ClientHistory.group(sink.resolver.records())
+            """, [.integer(Int(knownAt?.epochSeconds ?? Int64.max))]) { row in sink.add(row) }
+        return try sink.finish()
     }
 
     /// The imports on record, oldest first.
@@ -38,26 +40,53 @@ public struct ImportSummary: Decodable, Sendable {
     public var rowsRejected: Int
 }
 
-/// Collects rows from the driver, which calls it for one row at a time, in order.
-private final class VersionSink: @unchecked Sendable {
-    var resolver: VersionResolver
-    var error: (any Error)?
+/// Resolves versions and groups records by client as the driver hands over rows, one at a time, in order.
+private final class HistorySink: @unchecked Sendable {
+    private var resolver: VersionResolver<String>! = nil
+    private var histories: [ClientHistory] = []
+    private var index: [ClientID: Int] = [:]
+    private var error: (any Error)?
 
-    init(knownAt: Moment?) { resolver = VersionResolver(knownAt: knownAt) }
-
-    func add(_ row: any SQLRow) {
-        guard error == nil else { return }
-        do {
-            let kindText = try row.decode(column: "kind", as: String.self)
-            guard let kind = RecordKind(rawValue: kindText) else { throw StoreError.corrupt("unknown record kind '\(kindText)'") }
-            let deleted = try row.decode(column: "deleted", as: Int.self) != 0
-            let record = deleted ? nil : try RecordCodec.decode(kind, try row.decode(column: "fields", as: String.self))
-            resolver.add(JournalEntry(
-                kind: kind, key: try row.decode(column: "record_key", as: String.self),
-                knownAt: Moment(epochSeconds: try row.decode(column: "known_at_epoch", as: Int64.self), text: ""),
-                sequence: Int64(try row.decode(column: "import_id", as: Int.self)), record: record))
-        } catch {
-            self.error = error
+    init(knownAt: Moment?) {
+        resolver = VersionResolver(knownAt: knownAt) { [unowned self] kind, key, fields in
+            guard let record = RecordSchema.record(kind, canonical: fields) else {
+                self.error = self.error ?? StoreError.corrupt("stored \(kind.rawValue) record '\(key)' does not read back")
+                return
+            }
+            self.file(record)
         }
+    }
+
+    func add(_ row: SQLiteRow) {
+        guard error == nil else { return }
+        guard case .text(let kindText)? = row.column("kind"), let kind = RecordKind(rawValue: kindText),
+              case .text(let key)? = row.column("record_key"), case .integer(let knownAt)? = row.column("known_at_epoch"),
+              case .integer(let sequence)? = row.column("import_id"), case .integer(let deleted)? = row.column("deleted"),
+              case .text(let fields)? = row.column("fields") else {
+            error = StoreError.corrupt("a journal row does not have the expected columns: \(row)")
+            return
+        }
+        resolver.add(kind: kind, key: key, knownAt: Int64(knownAt), sequence: Int64(sequence),
+                     payload: deleted == 0 ? fields : nil)
+    }
+
+    private func file(_ record: Record) {
+        let id = record.clientID
+        if let at = index[id] {
+            histories[at].add(record)
+        } else {
+            index[id] = histories.count
+            var history = ClientHistory(clientID: id)
+            history.add(record)
+            histories.append(history)
+        }
+    }
+
+    func finish() throws -> [ClientHistory] {
+        resolver.finish()
+        if let error { throw error }
+        let withdrawn = resolver.withdrawnClients
+        if !withdrawn.isEmpty { histories.removeAll { withdrawn.contains($0.clientID.rawValue) } }
+        return histories
     }
 }

@@ -8,7 +8,7 @@ import SQLiteKit
 /// Every import is one transaction: a crash or an error leaves the store as it was before the import.
 public final class JournalStore: ExistingRecords, Sendable {
     let database: any SQLDatabase
-    private let connection: SQLiteConnection
+    let connection: SQLiteConnection
 
     private init(connection: SQLiteConnection) {
         self.connection = connection

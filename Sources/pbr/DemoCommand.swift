@@ -75,7 +75,7 @@ struct DemoCommand: AsyncParsableCommand {
     private func runAndPrint(_ journal: JournalStore, _ terms: Contract, asOf: Day, knownAt: Moment?, into folder: URL) async throws {
         let report = EntitlementRun(contract: terms).evaluate(try await journal.histories(knownAt: knownAt), asOf: asOf)
         let name = "entitlements-\(asOf)" + (knownAt == nil ? "" : "-first-extract") + ".csv"
-        try write(EntitlementsCSV.render(report.lines), to: folder.appendingPathComponent(name).path)
+        try write(EntitlementsCSV.bytes(report.lines), to: folder.appendingPathComponent(name).path)
         try write(ExceptionsCSV.render(report.exceptions), to: folder.appendingPathComponent("exceptions-\(asOf).csv").path)
         print("\n" + SummaryText.render(report, contract: terms, knownAt: knownAt) + "\nWritten to \(dir)/\(name).")
     }

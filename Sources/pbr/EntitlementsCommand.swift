@@ -50,7 +50,7 @@ struct EntitlementsCommand: AsyncParsableCommand {
         lap("load")
         let report = EntitlementRun(contract: terms).evaluate(histories, asOf: day)
         lap("evaluate")
-        if let csv { try write(EntitlementsCSV.render(report.lines), to: csv) }
+        if let csv { try write(EntitlementsCSV.bytes(report.lines), to: csv) }
         if let exceptions { try write(ExceptionsCSV.render(report.exceptions), to: exceptions) }
         lap("write")
         print(SummaryText.render(report, contract: terms, knownAt: cutoff))

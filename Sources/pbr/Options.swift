@@ -36,8 +36,10 @@ extension Moment {
 }
 
 /// Writes text to a file, saying which file could not be written.
-func write(_ text: String, to path: String) throws {
-    do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
+
+func write(_ bytes: [UInt8], to path: String) throws {
+    do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
         throw ValidationError("cannot write \(path): \(error.localizedDescription)")
     }
 }

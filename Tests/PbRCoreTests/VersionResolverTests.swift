@@ -18,9 +18,7 @@ struct VersionResolverTests {
     let client = Record.client(Client(id: ClientID("C1")))
 
     func resolve(_ entries: [JournalEntry], knownAt: Moment?) -> [Record] {
-        var resolver = VersionResolver(knownAt: knownAt)
-        for entry in entries { resolver.add(entry) }
-        return resolver.records().sorted { $0.key < $1.key }
+        VersionResolver.records(of: entries, knownAt: knownAt).sorted { $0.key < $1.key }
     }
 
     @Test func aLaterVersionReplacesAnEarlierOneOnlyForRunsThatKnowIt() {

@@ -13,26 +13,32 @@ public struct EntitlementRun: Sendable {
     ///   - asOf: the run's day; only facts dated on or before it count, and a line is payable when due by it.
     public func evaluate(_ histories: [ClientHistory], asOf: Day) -> EntitlementReport {
         let evaluator = ClientEvaluator(contract: contract)
-        let chunks = max(1, min(64, histories.count / 2_000))
-        let results = ResultSlots(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let order = histories.indices.sorted { histories[$0].clientID < histories[$1].clientID }
+        // Contiguous chunks of clients, so that joining the chunks keeps client order.
+        let chunkCount = max(1, min(64, histories.count / 2_000))
+        let chunkSize = (histories.count + chunkCount - 1) / max(chunkCount, 1)
+        let results = ResultSlots(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var merged = ClientEvaluator.Result()
-            var index = chunk
-            while index < histories.count {
-                let result = evaluator.evaluate(histories[index], asOf: asOf)
-                merged.lines += result.lines
+            for index in (chunk * chunkSize)..<min(histories.count, (chunk + 1) * chunkSize) {
+                let result = evaluator.evaluate(histories[order[index]], asOf: asOf)
+                merged.lines += result.lines.sorted(by: Entitlement.outputOrder)
                 merged.exceptions += result.exceptions
-                index += chunks
             }
             results.store(merged, at: chunk)
         }
         var lines = results.all.flatMap(\.lines)
         CapLedger(contract: contract).apply(to: &lines)
-        lines.sort(by: Entitlement.outputOrder)
-        let exceptions = results.all.flatMap(\.exceptions).sorted { a, b in
-            a.clientID != b.clientID ? a.clientID < b.clientID : a.outcomeID < b.outcomeID
-        }
-        return EntitlementReport(asOf: asOf, lines: lines, exceptions: exceptions, clientsEvaluated: histories.count)
+        return EntitlementReport(asOf: asOf, lines: Self.byProvider(lines), exceptions: results.all.flatMap(\.exceptions),
+                                 clientsEvaluated: histories.count)
+    }
+
+    /// Output order from lines already in client order: a stable partition by provider, which keeps
+    /// client, outcome and part order within each provider (no sort of a million lines).
+    private static func byProvider(_ lines: [Entitlement]) -> [Entitlement] {
+        var buckets: [ProviderID: [Entitlement]] = [:]
+        for line in lines { buckets[line.providerID, default: []].append(line) }
+        return buckets.keys.sorted().flatMap { buckets[$0]! }
     }
 }
 

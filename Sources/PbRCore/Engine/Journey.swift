@@ -13,11 +13,7 @@ public struct Journey: Sendable {
     public let firstEpisode: Episode
 
     /// Presenting substances, each once, in the order the first episode names them.
-    public var presenting: [Substance] {
-        var seen: [Substance] = []
-        for substance in firstEpisode.substances where !seen.contains(substance) { seen.append(substance) }
-        return seen
-    }
+    public let presenting: [Substance]
 
     public var referralSource: ReferralSource? { firstEpisode.referralSource }
 
@@ -27,6 +23,9 @@ public struct Journey: Sendable {
         precondition(!episodes.isEmpty, "a journey has at least one episode")
         self.episodes = episodes
         firstEpisode = episodes[0]
+        var presenting: [Substance] = []
+        for substance in episodes[0].substances where !presenting.contains(substance) { presenting.append(substance) }
+        self.presenting = presenting
         start = episodes[0].startOn!
         let open = episodes.filter { $0.endOn == nil }
         if open.isEmpty {

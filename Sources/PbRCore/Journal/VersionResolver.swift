@@ -1,31 +1,63 @@
 /// Picks, for each record, the version a run may see: the latest with `known_at` at or before the run's
-/// cut-off. Versions are fed in any order; withdrawn records and the records of withdrawn clients are
-/// left out of the result.
-public struct VersionResolver: Sendable {
+/// cut-off (ties: the later import). Withdrawals, and the records of clients whose latest version is a
+/// withdrawal, are left out.
+///
+/// Versions arrive sorted by (kind, key, known_at, sequence), as the store reads them, so that each
+/// record's versions are adjacent and the last one wins: one pass, no table of every key in memory.
+public struct VersionResolver<Payload> {
     public let knownAt: Moment?
-    private var latest: [RecordKind: [String: JournalEntry]] = [:]
+    private var current: (kind: RecordKind, key: String, knownAt: Int64, sequence: Int64, payload: Payload?)?
+    private var emit: (RecordKind, String, Payload) -> Void
+    /// Clients whose visible version is a withdrawal: their records are not to be used.
+    public private(set) var withdrawnClients: Set<String> = []
 
-    /// - Parameter knownAt: the run's cut-off; `nil` sees everything imported.
-    public init(knownAt: Moment?) { self.knownAt = knownAt }
-
-    public mutating func add(_ entry: JournalEntry) {
-        if let knownAt, entry.knownAt > knownAt { return }
-        if let current = latest[entry.kind]?[entry.key], !entry.supersedes(current) { return }
-        latest[entry.kind, default: [:]][entry.key] = entry
+    /// - Parameters:
+    ///   - knownAt: the run's cut-off; `nil` sees everything imported.
+    ///   - emit: called once for each visible record with its kind, key and payload.
+    public init(knownAt: Moment?, emit: @escaping (RecordKind, String, Payload) -> Void) {
+        self.knownAt = knownAt
+        self.emit = emit
     }
 
-    /// The visible records, grouped by kind.
-    public func records() -> [Record] {
-        let withdrawnClients = Set((latest[.clients] ?? [:]).compactMap { key, entry in
-            entry.record == nil ? key : nil
-        })
-        var result: [Record] = []
-        for kind in RecordKind.allCases {
-            for entry in (latest[kind] ?? [:]).values {
-                guard let record = entry.record, !withdrawnClients.contains(record.clientID.rawValue) else { continue }
-                result.append(record)
-            }
+    /// Adds the next version; `payload` is `nil` for a withdrawal.
+    public mutating func add(kind: RecordKind, key: String, knownAt: Int64, sequence: Int64, payload: Payload?) {
+        if let cutoff = self.knownAt, knownAt > cutoff.epochSeconds { return }
+        if let current, current.kind == kind, current.key == key {
+            precondition((knownAt, sequence) >= (current.knownAt, current.sequence), "versions must arrive in order")
+        } else {
+            flush()
         }
-        return result
+        current = (kind, key, knownAt, sequence, payload)
+    }
+
+    /// Emits the last record; call once after the last `add`.
+    public mutating func finish() { flush() }
+
+    private mutating func flush() {
+        guard let current else { return }
+        self.current = nil
+        if let payload = current.payload {
+            emit(current.kind, current.key, payload)
+        } else if current.kind == .clients {
+            withdrawnClients.insert(current.key)
+        }
+    }
+}
+
+extension VersionResolver where Payload == Record {
+    /// The visible records of a journal held in memory, in any order (for tests and simulations).
+    public static func records(of entries: [JournalEntry], knownAt: Moment?) -> [Record] {
+        var records: [Record] = []
+        var resolver = VersionResolver(knownAt: knownAt) { _, _, record in records.append(record) }
+        let sorted = entries.sorted { a, b in
+            (a.kind, a.key) != (b.kind, b.key) ? (a.kind, a.key) < (b.kind, b.key) : b.supersedes(a)
+        }
+        for entry in sorted {
+            resolver.add(kind: entry.kind, key: entry.key, knownAt: entry.knownAt.epochSeconds, sequence: entry.sequence,
+                         payload: entry.record)
+        }
+        resolver.finish()
+        let withdrawn = resolver.withdrawnClients
+        return records.filter { !withdrawn.contains($0.clientID.rawValue) }
     }
 }

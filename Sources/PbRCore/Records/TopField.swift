@@ -45,8 +45,34 @@ public enum TopField: String, Sendable, CaseIterable {
         }
     }
 
-    public var index: Int { TopField.indexOf[self]! }
-    private static let indexOf = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The field's position among `allCases` (a switch: this is read for every answer of every TOP).
+    public var index: Int {
+        switch self {
+        case .alcoholDays: 0
+        case .opiatesDays: 1
+        case .crackDays: 2
+        case .cocaineDays: 3
+        case .amphetaminesDays: 4
+        case .cannabisDays: 5
+        case .otherDays: 6
+        case .alcoholUnits: 7
+        case .injectedDays: 8
+        case .sharedEquipment: 9
+        case .shopliftingDays: 10
+        case .sellingDays: 11
+        case .theftVehicle: 12
+        case .otherTheft: 13
+        case .fraud: 14
+        case .violence: 15
+        case .psychological: 16
+        case .physical: 17
+        case .qualityOfLife: 18
+        case .paidWorkDays: 19
+        case .educationDays: 20
+        case .acuteHousing: 21
+        case .evictionRisk: 22
+        }
+    }
 }
 
 /// One TOP's answers. Unknown (empty) answers are `nil`; flags are 1 for `Y` and 0 for `N`.

@@ -54,9 +54,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// `YYYY-MM-DD`, written straight into the string's storage: days are printed on every line.
     public var description: String {
         let (year, month, day) = civil
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var value = value
+                for at in stride(from: end, to: end - width, by: -1) {
+                    buffer[at] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, at: 3, width: 4)
+            put(month, at: 6, width: 2)
+            put(day, at: 9, width: 2)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

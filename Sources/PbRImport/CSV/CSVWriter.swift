@@ -1,19 +1,39 @@
-import Foundation
-
-/// Writes RFC 4180 CSV: a field is quoted only when it holds a comma, a quote or a line break.
+/// Writes RFC 4180 CSV into a byte buffer: a field is quoted only when it holds a comma, a quote or a
+/// line break. Bytes, not string concatenation: an entitlements file can have a million lines.
 public struct CSVWriter: Sendable {
-    public private(set) var text = ""
+    public private(set) var bytes: [UInt8] = []
 
     public init(header: [String]) { append(header) }
 
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
     public mutating func append(_ fields: [String]) {
-        text += fields.map(CSVWriter.escape).joined(separator: ",")
-        text += "\n"
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(.comma) }
+            append(field: field)
+        }
+        bytes.append(.lf)
     }
 
+    private mutating func append(field: String) {
+        let utf8 = field.utf8
+        guard utf8.contains(where: { $0 == .comma || $0 == .quote || $0 == .lf || $0 == .cr }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(.quote)
+        for byte in utf8 {
+            if byte == .quote { bytes.append(.quote) }
+            bytes.append(byte)
+        }
+        bytes.append(.quote)
+    }
+
+    /// One field as it would be written.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var writer = CSVWriter(header: [])
+        writer.bytes.removeAll()
+        writer.append(field: field)
+        return writer.text
     }
 }
-

@@ -5,7 +5,9 @@ public enum EntitlementsCSV {
     public static let header = ["provider_id", "earned_by", "client_id", "outcome_id", "part", "band", "achieved_on",
                                 "due_on", "amount", "status", "reason"]
 
-    public static func render(_ lines: [Entitlement]) -> String {
+    public static func render(_ lines: [Entitlement]) -> String { String(decoding: bytes(lines), as: UTF8.self) }
+
+    public static func bytes(_ lines: [Entitlement]) -> [UInt8] {
         var writer = CSVWriter(header: header)
         for line in lines {
             writer.append([
@@ -14,6 +16,6 @@ public enum EntitlementsCSV {
                 line.amount.description, line.status.rawValue, line.reason,
             ])
         }
-        return writer.text
+        return writer.bytes
     }
 }

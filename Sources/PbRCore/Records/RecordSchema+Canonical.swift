@@ -1,0 +1,108 @@
+extension RecordSchema {
+    /// The separator of a record's canonical fields in the store (the importer refuses it in any field).
+    public static let separator: UInt8 = 0x1F
+
+    /// A record's canonical fields joined by U+001F: how the store keeps it.
+    public static func canonicalText(_ record: Record) -> String {
+        fields(record).joined(separator: "\u{1F}")
+    }
+
+    private static let columnCounts = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, columns($0).count) })
+
+    /// Reads back `canonicalText` straight from its bytes, without a string per field: the store's hot
+    /// path at national scale. Trusts what `canonicalText` wrote; `nil` if the text is not of that form.
+    /// A round-trip test holds it to `fields(_:)` for every kind.
+    public static func record(_ kind: RecordKind, canonical text: String) -> Record? {
+        var text = text
+        return text.withUTF8 { bytes in
+            let fields = CanonicalFields(bytes)
+            guard fields.count == columnCounts[kind] else { return nil }
+            return fields.record(kind)
+        }
+    }
+}
+
+/// The fields of one canonical record, as byte ranges.
+private struct CanonicalFields {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    var count: Int { starts.count }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        starts.reserveCapacity(28)
+        ends.reserveCapacity(28)
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == RecordSchema.separator {
+            starts.append(start)
+            ends.append(index)
+            start = index + 1
+        }
+        starts.append(start)
+        ends.append(bytes.count)
+    }
+
+    func isEmpty(_ i: Int) -> Bool { starts[i] == ends[i] }
+
+    func text(_ i: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[i]..<ends[i]]), as: UTF8.self)
+    }
+
+    func number(_ i: Int) -> Int32? {
+        guard !isEmpty(i) else { return nil }
+        var value: Int32 = 0
+        for index in starts[i]..<ends[i] {
+            let digit = Int32(bytes[index]) - 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    func day(_ i: Int) -> Day? {
+        guard ends[i] - starts[i] == 10 else { return nil }
+        let s = starts[i]
+        func digits(_ from: Int, _ count: Int) -> Int {
+            (0..<count).reduce(0) { $0 * 10 + Int(bytes[s + from + $1]) - 48 }
+        }
+        return Day(year: digits(0, 4), month: digits(5, 2), day: digits(8, 2))
+    }
+
+    func flag(_ i: Int) -> Bool? { isEmpty(i) ? nil : bytes[starts[i]] == UInt8(ascii: "Y") }
+
+    func code<Code: RawRepresentable>(_ i: Int) -> Code? where Code.RawValue == String {
+        isEmpty(i) ? nil : Code(rawValue: text(i))
+    }
+
+    func record(_ kind: RecordKind) -> Record? {
+        switch kind {
+        case .clients:
+            return .client(Client(id: ClientID(text(0)), sex: code(1), birthYear: number(2).map(Int.init)))
+        case .assessments:
+            guard let on = day(2), let band = number(3).flatMap({ Band(Int($0)) }) else { return nil }
+            return .assessment(Assessment(recordID: RecordID(text(0)), clientID: ClientID(text(1)), assessedOn: on,
+                                          band: band, assessor: text(4), reason: code(5)))
+        case .episodes:
+            return .episode(Episode(
+                recordID: RecordID(text(0)), clientID: ClientID(text(1)), providerID: ProviderID(text(2)),
+                referralOn: day(3), startOn: day(4), endOn: day(5), dischargeReason: code(6),
+                substances: (7...9).compactMap { code($0) }, referralSource: code(10)))
+        case .top:
+            guard let on = day(3), let stage: TopStage = code(4) else { return nil }
+            var values = TopValues()
+            for (offset, field) in TopField.allCases.enumerated() {
+                values[field] = field.scale == .flag ? flag(5 + offset).map { $0 ? 1 : 0 } : number(5 + offset)
+            }
+            return .top(TopReview(recordID: RecordID(text(0)), clientID: ClientID(text(1)), episodeID: RecordID(text(2)),
+                                  on: on, stage: stage, values: values))
+        case .offences:
+            guard let on = day(2) else { return nil }
+            return .offence(Offence(recordID: RecordID(text(0)), clientID: ClientID(text(1)), offenceOn: on,
+                                    provenOn: day(3), trigger: flag(4), category: text(5)))
+        case .events:
+            guard let on = day(2), let kind: EventKind = code(3) else { return nil }
+            return .event(Event(recordID: RecordID(text(0)), clientID: ClientID(text(1)), on: on, kind: kind, detail: text(4)))
+        }
+    }
+}
