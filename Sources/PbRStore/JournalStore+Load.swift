@@ -42,7 +42,7 @@ public struct ImportSummary: Decodable, Sendable {
 
 /// Resolves versions and groups records by client as the driver hands over rows, one at a time, in order.
 private final class HistorySink: @unchecked Sendable {
-    private var resolver: VersionResolver<String>! = nil
+    private var resolver: VersionResolver! = nil
     private var histories: [ClientHistory] = []
     private var index: [ClientID: Int] = [:]
     private var error: (any Error)?

@@ -19,35 +19,43 @@ public struct EntitlementRun: Sendable {
         let chunkSize = (histories.count + chunkCount - 1) / max(chunkCount, 1)
         let results = ResultSlots(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var merged = ClientEvaluator.Result()
+            var merged = ChunkResult()
             for index in (chunk * chunkSize)..<min(histories.count, (chunk + 1) * chunkSize) {
                 let result = evaluator.evaluate(histories[order[index]], asOf: asOf)
-                merged.lines += result.lines.sorted(by: Entitlement.outputOrder)
+                for line in result.lines.sorted(by: Entitlement.outputOrder) {
+                    merged.byProvider[line.providerID, default: []].append(line)
+                }
                 merged.exceptions += result.exceptions
             }
             results.store(merged, at: chunk)
         }
-        var lines = results.all.flatMap(\.lines)
+        // Output order without sorting a million lines: providers in order, each provider's lines chunk
+        // by chunk, and chunks hold clients in order.
+        let chunks = results.all
+        let providers = Set(chunks.flatMap(\.byProvider.keys)).sorted()
+        var lines: [Entitlement] = []
+        lines.reserveCapacity(chunks.reduce(0) { $0 + $1.byProvider.values.reduce(0) { $0 + $1.count } })
+        for provider in providers {
+            for chunk in chunks { lines += chunk.byProvider[provider] ?? [] }
+        }
         CapLedger(contract: contract).apply(to: &lines)
-        return EntitlementReport(asOf: asOf, lines: Self.byProvider(lines), exceptions: results.all.flatMap(\.exceptions),
+        return EntitlementReport(asOf: asOf, lines: lines, exceptions: chunks.flatMap(\.exceptions),
                                  clientsEvaluated: histories.count)
     }
+}
 
-    /// Output order from lines already in client order: a stable partition by provider, which keeps
-    /// client, outcome and part order within each provider (no sort of a million lines).
-    private static func byProvider(_ lines: [Entitlement]) -> [Entitlement] {
-        var buckets: [ProviderID: [Entitlement]] = [:]
-        for line in lines { buckets[line.providerID, default: []].append(line) }
-        return buckets.keys.sorted().flatMap { buckets[$0]! }
-    }
+/// One chunk's lines, by payee, in client order.
+private struct ChunkResult: Sendable {
+    var byProvider: [ProviderID: [Entitlement]] = [:]
+    var exceptions: [EntitlementException] = []
 }
 
 /// Per-chunk results written from concurrent workers; each slot is written by exactly one worker.
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [ClientEvaluator.Result]
-    init(count: Int) { slots = Array(repeating: ClientEvaluator.Result(), count: count) }
-    func store(_ result: ClientEvaluator.Result, at index: Int) {
+    private var slots: [ChunkResult]
+    init(count: Int) { slots = Array(repeating: ChunkResult(), count: count) }
+    func store(_ result: ChunkResult, at index: Int) {
         slots.withUnsafeMutableBufferPointer { $0[index] = result }
     }
-    var all: [ClientEvaluator.Result] { slots }
+    var all: [ChunkResult] { slots }
 }

@@ -41,22 +41,4 @@ public struct ClientHistory: Sendable {
         seen.events = events.filter { $0.on <= day }
         return seen
     }
-
-    /// Groups records by client, in client order.
-    public static func group(_ records: [Record]) -> [ClientHistory] {
-        var index: [ClientID: Int] = [:]
-        var histories: [ClientHistory] = []
-        for record in records {
-            let id = record.clientID
-            if let at = index[id] {
-                histories[at].add(record)
-            } else {
-                index[id] = histories.count
-                var history = ClientHistory(clientID: id)
-                history.add(record)
-                histories.append(history)
-            }
-        }
-        return histories.sorted { $0.clientID < $1.clientID }
-    }
 }

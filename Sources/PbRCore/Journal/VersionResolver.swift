@@ -4,7 +4,11 @@
 ///
 /// Versions arrive sorted by (kind, key, known_at, sequence), as the store reads them, so that each
 /// record's versions are adjacent and the last one wins: one pass, no table of every key in memory.
-public struct VersionResolver<Payload> {
+/// A version's payload is the record's canonical text (`RecordSchema.canonicalText`), decoded only for
+/// the version that wins.
+public struct VersionResolver {
+    public typealias Payload = String
+
     public let knownAt: Moment?
     private var current: (kind: RecordKind, key: String, knownAt: Int64, sequence: Int64, payload: Payload?)?
     private var emit: (RecordKind, String, Payload) -> Void
@@ -44,17 +48,19 @@ public struct VersionResolver<Payload> {
     }
 }
 
-extension VersionResolver where Payload == Record {
+extension VersionResolver {
     /// The visible records of a journal held in memory, in any order (for tests and simulations).
     public static func records(of entries: [JournalEntry], knownAt: Moment?) -> [Record] {
         var records: [Record] = []
-        var resolver = VersionResolver(knownAt: knownAt) { _, _, record in records.append(record) }
+        var resolver = VersionResolver(knownAt: knownAt) { kind, _, text in
+            records.append(RecordSchema.record(kind, canonical: text)!)
+        }
         let sorted = entries.sorted { a, b in
             (a.kind, a.key) != (b.kind, b.key) ? (a.kind, a.key) < (b.kind, b.key) : b.supersedes(a)
         }
         for entry in sorted {
             resolver.add(kind: entry.kind, key: entry.key, knownAt: entry.knownAt.epochSeconds, sequence: entry.sequence,
-                         payload: entry.record)
+                         payload: entry.record.map(RecordSchema.canonicalText))
         }
         resolver.finish()
         let withdrawn = resolver.withdrawnClients
