@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs a contract over every client as of a day: the payment engine's one entry point.
 ///
 /// A pure function of (contract, histories, as-of day): the same inputs give the same lines.
@@ -17,8 +15,7 @@ public struct EntitlementRun: Sendable {
         // Contiguous chunks of clients, so that joining the chunks keeps client order.
         let chunkCount = max(1, min(64, histories.count / 2_000))
         let chunkSize = (histories.count + chunkCount - 1) / max(chunkCount, 1)
-        let results = ResultSlots(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let chunks = concurrentMap(chunkCount) { chunk in
             var merged = ChunkResult()
             for index in (chunk * chunkSize)..<min(histories.count, (chunk + 1) * chunkSize) {
                 let result = evaluator.evaluate(histories[order[index]], asOf: asOf)
@@ -27,11 +24,10 @@ public struct EntitlementRun: Sendable {
                 }
                 merged.exceptions += result.exceptions
             }
-            results.store(merged, at: chunk)
+            return merged
         }
         // Output order without sorting a million lines: providers in order, each provider's lines chunk
         // by chunk, and chunks hold clients in order.
-        let chunks = results.all
         let providers = Set(chunks.flatMap(\.byProvider.keys)).sorted()
         var lines: [Entitlement] = []
         lines.reserveCapacity(chunks.reduce(0) { $0 + $1.byProvider.values.reduce(0) { $0 + $1.count } })
@@ -48,14 +44,4 @@ public struct EntitlementRun: Sendable {
 private struct ChunkResult: Sendable {
     var byProvider: [ProviderID: [Entitlement]] = [:]
     var exceptions: [EntitlementException] = []
-}
-
-/// Per-chunk results written from concurrent workers; each slot is written by exactly one worker.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [ChunkResult]
-    init(count: Int) { slots = Array(repeating: ChunkResult(), count: count) }
-    func store(_ result: ChunkResult, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = result }
-    }
-    var all: [ChunkResult] { slots }
 }

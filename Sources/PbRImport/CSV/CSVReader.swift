@@ -8,8 +8,8 @@ public struct CSVReader: Sendable {
         /// The physical line where the record starts (the header is line 1).
         public let line: Int
         public let fields: [String]
-        /// The record's text as it stands in the file, without its line ending.
-        public let raw: String
+        /// Where the record stands in the bytes, without its line ending (see `text(of:)`).
+        public let range: Range<Int>
     }
 
     private let bytes: [UInt8]
@@ -44,11 +44,11 @@ public struct CSVReader: Sendable {
                 return
             }
         }
-        guard let raw = String(validating: bytes[start..<end], as: UTF8.self) else {
-            throw CSVError(line: startLine, reason: "the row is not valid UTF-8")
-        }
-        return Row(line: startLine, fields: fields, raw: raw)
+        return Row(line: startLine, fields: fields, range: start..<end)
     }
+
+    /// The record's text as it stands in the file (its fields are valid UTF-8, so the row is too).
+    public func text(of row: Row) -> String { String(decoding: bytes[row.range], as: UTF8.self) }
 
     private mutating func readField(_ buffer: UnsafeBufferPointer<UInt8>) throws(CSVError) -> String {
         guard position < buffer.count, buffer[position] == .quote else {

@@ -19,24 +19,32 @@ public struct ExtractReader: Sendable {
         }
         digest.update(metadataBytes)
         let metadata = try ExtractMetadata.parse(String(decoding: metadataBytes, as: UTF8.self))
-        var files: [ParsedFile] = []
-        var fatal: [RowIssue] = []
+        var present: [(RecordKind, [UInt8])] = []
         for kind in RecordKind.allCases {
             let url = folder.appendingPathComponent(kind.fileName)
-            guard let bytes = FileManager.default.contents(atPath: url.path) else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let bytes = [UInt8](data)
             digest.update(kind.fileName + "\n\(bytes.count)\n")
             digest.update(bytes)
-            switch ParsedFile.parse(kind: kind, bytes: [UInt8](bytes)) {
-            case .success(let file): files.append(file)
+            present.append((kind, bytes))
+        }
+        // Files parse independently: one per core.
+        let files = present
+        let parsed = concurrentMap(files.count) { ParsedFile.parse(kind: files[$0].0, bytes: files[$0].1) }
+        var good: [ParsedFile] = []
+        var fatal: [RowIssue] = []
+        for result in parsed {
+            switch result {
+            case .success(let file): good.append(file)
             case .failure(let refused): fatal += refused.issues
             }
         }
         guard fatal.isEmpty else { throw ExtractRefused(issues: fatal) }
-        var checker = ReferenceChecker(files: files)
+        var checker = ReferenceChecker(files: good)
         try await checker.loadExisting(from: existing)
         let (rows, issues) = checker.check()
         return ValidatedExtract(
             metadata: metadata, digest: digest.finalize(), origin: folder.path, rows: rows, issues: issues,
-            rowsRead: Dictionary(uniqueKeysWithValues: files.map { ($0.kind, $0.rowCount) }))
+            rowsRead: Dictionary(uniqueKeysWithValues: good.map { ($0.kind, $0.rowCount) }))
     }
 }

@@ -5,7 +5,8 @@ struct ParsedFile: Sendable {
     struct Candidate: Sendable {
         var key: String
         var line: Int
-        var raw: String
+        /// Where the row stands in the file's bytes, for the rejects file.
+        var range: Range<Int>
         /// `nil` for a withdrawal.
         var record: Record?
         /// The client id the row names (may be empty on a withdrawal).
@@ -13,6 +14,8 @@ struct ParsedFile: Sendable {
     }
 
     let kind: RecordKind
+    /// The file as read: rejected rows are written back from it verbatim.
+    let bytes: [UInt8]
     var candidates: [Candidate] = []
     var issues: [RowIssue] = []
     var rowCount = 0
@@ -35,7 +38,7 @@ struct ParsedFile: Sendable {
         guard columns[keyColumn] != nil else { return .failure(refuse(1, "the header has no \(keyColumn) column", column: keyColumn)) }
         let missing = RecordSchema.columns(kind).filter { columns[$0] == nil }
 
-        var parsed = ParsedFile(kind: kind)
+        var parsed = ParsedFile(kind: kind, bytes: bytes)
         var firstLine: [String: Int] = [:]
         while true {
             let next: CSVReader.Row?
@@ -50,14 +53,14 @@ struct ParsedFile: Sendable {
     private mutating func add(_ row: CSVReader.Row, columns: [String: Int], header: [String], missing: [String],
                               firstLine: inout [String: Int]) {
         func issue(_ column: String?, _ reason: String) {
-            issues.append(RowIssue(file: kind.fileName, line: row.line, column: column, reason: reason, raw: row.raw))
+            issues.append(RowIssue(file: kind.fileName, line: row.line, column: column, reason: reason, raw: raw(row.range)))
         }
         guard row.fields.count == header.count else {
             issue(nil, "has \(row.fields.count) fields; the header has \(header.count)")
             return
         }
         // The store keeps a record's fields joined by U+001F, so no field may hold it.
-        guard !row.raw.utf8.contains(0x1F) else { return issue(nil, "holds the control character U+001F") }
+        guard !bytes[row.range].contains(0x1F) else { return issue(nil, "holds the control character U+001F") }
         var reader = FieldReader(fields: row.fields, columns: columns)
         let keyColumn = RecordSchema.keyColumn(kind)
         let key = reader.text(keyColumn)
@@ -69,7 +72,7 @@ struct ParsedFile: Sendable {
         let clientID = reader.text("client_id")
         switch reader.text("deleted") {
         case "Y":
-            candidates.append(Candidate(key: key, line: row.line, raw: row.raw, record: nil, clientID: clientID))
+            candidates.append(Candidate(key: key, line: row.line, range: row.range, record: nil, clientID: clientID))
             return
         case "", "N": break
         case let other: return issue("deleted", "'\(other)' is not Y or N")
@@ -81,6 +84,9 @@ struct ParsedFile: Sendable {
             for (column, reason) in reader.issues { issue(column, reason) }
             return
         }
-        candidates.append(Candidate(key: key, line: row.line, raw: row.raw, record: record, clientID: clientID))
+        candidates.append(Candidate(key: key, line: row.line, range: row.range, record: record, clientID: clientID))
     }
+
+    /// A row's text as it stands in the file.
+    func raw(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 }

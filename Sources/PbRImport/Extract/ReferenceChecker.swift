@@ -47,7 +47,7 @@ struct ReferenceChecker {
             for candidate in file.candidates {
                 if let reason = problem(with: candidate, kind: file.kind, clients: goodClients, episodes: goodEpisodes) {
                     issues.append(RowIssue(file: file.kind.fileName, line: candidate.line, column: reason.column,
-                                           reason: reason.text, raw: candidate.raw))
+                                           reason: reason.text, raw: file.raw(candidate.range)))
                     continue
                 }
                 let clientID = file.kind == .clients ? candidate.key : candidate.clientID
