@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import PbRCore
 import SQLKit
 import SQLiteNIO
@@ -40,21 +42,26 @@ public struct ImportSummary: Decodable, Sendable {
     public var rowsRejected: Int
 }
 
-/// Resolves versions and groups records by client as the driver hands over rows, one at a time, in order.
+/// Resolves versions as the driver hands over rows (one at a time, in key order) and decodes the
+/// winners on the other cores in batches while the driver reads on, sorting them into shards of clients
+/// (by a hash of the client id); then groups each shard by client, every shard on its own core.
 private final class HistorySink: @unchecked Sendable {
+    private static let batchSize = 20_000
+    private static let shardCount = 16
     private var resolver: VersionResolver! = nil
-    private var histories: [ClientHistory] = []
-    private var index: [ClientID: Int] = [:]
+    private var batch: [(RecordKind, String)] = []
+    /// For each batch, its records by shard.
+    private var decoded: [[[Record]]?] = []
+    private let lock = NSLock()
+    private let decoding = DispatchGroup()
     private var error: (any Error)?
 
     init(knownAt: Moment?) {
-        resolver = VersionResolver(knownAt: knownAt) { [unowned self] kind, key, fields in
-            guard let record = RecordSchema.record(kind, canonical: fields) else {
-                self.error = self.error ?? StoreError.corrupt("stored \(kind.rawValue) record '\(key)' does not read back")
-                return
-            }
-            self.file(record)
+        resolver = VersionResolver(knownAt: knownAt) { [unowned self] kind, _, fields in
+            self.batch.append((kind, fields))
+            if self.batch.count == Self.batchSize { self.decodeBatch() }
         }
+        batch.reserveCapacity(Self.batchSize)
     }
 
     func add(_ row: SQLiteRow) {
@@ -70,23 +77,59 @@ private final class HistorySink: @unchecked Sendable {
                      payload: deleted == 0 ? fields : nil)
     }
 
-    private func file(_ record: Record) {
-        let id = record.clientID
-        if let at = index[id] {
-            histories[at].add(record)
-        } else {
-            index[id] = histories.count
-            var history = ClientHistory(clientID: id)
-            history.add(record)
-            histories.append(history)
+    /// Hands the batch to another thread; its records land in `decoded` at the batch's index.
+    private func decodeBatch() {
+        let work = batch, slot = decoded.count
+        batch = []
+        batch.reserveCapacity(Self.batchSize)
+        decoded.append(nil)
+        DispatchQueue.global().async(group: decoding) {
+            var records: [[Record]] = Array(repeating: [], count: Self.shardCount)
+            var failure: String?
+            for (kind, fields) in work {
+                guard let record = RecordSchema.record(kind, canonical: fields) else {
+                    failure = "a stored \(kind.rawValue) record does not read back: \(fields)"
+                    break
+                }
+                records[Self.shard(of: record.clientID)].append(record)
+            }
+            self.lock.withLock {
+                self.decoded[slot] = records
+                if let failure, self.error == nil { self.error = StoreError.corrupt(failure) }
+            }
         }
     }
 
     func finish() throws -> [ClientHistory] {
         resolver.finish()
+        decodeBatch()
+        decoding.wait()
         if let error { throw error }
         let withdrawn = resolver.withdrawnClients
-        if !withdrawn.isEmpty { histories.removeAll { withdrawn.contains($0.clientID.rawValue) } }
-        return histories
+        let batches = decoded.map { $0! }
+        return concurrentMap(Self.shardCount) { shard in
+            var index: [ClientID: Int] = [:]
+            var histories: [ClientHistory] = []
+            for batch in batches {
+                for record in batch[shard] where !withdrawn.contains(record.clientID.rawValue) {
+                    let id = record.clientID
+                    if let at = index[id] {
+                        histories[at].add(record)
+                    } else {
+                        index[id] = histories.count
+                        var history = ClientHistory(clientID: id)
+                        history.add(record)
+                        histories.append(history)
+                    }
+                }
+            }
+            return histories
+        }.flatMap { $0 }
+    }
+
+    private static func shard(of client: ClientID) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in client.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash % UInt32(shardCount))
     }
 }
