@@ -54,6 +54,8 @@ let package = Package(
         .testTarget(name: "PbRSimulationTests", dependencies: ["PbRSimulation"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRSimulation", "PbRTestSupport"],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -11,14 +11,20 @@ extension JournalStore {
     /// Reads the journal in key order through the driver directly: at national scale (millions of
     /// versions) the generic row decoding would be most of a run's time.
     public func histories(knownAt: Moment?) async throws -> [ClientHistory] {
-        let sink = HistorySink(knownAt: knownAt)
+        let sink = HistorySink()
+        // Two columns a row (the driver builds a value per column, millions of times): the kind and the
+        // withdrawal flag as one number, and the canonical fields, or for a withdrawal just its key.
         try await connection.query("""
-            SELECT kind, record_key, known_at_epoch, import_id, deleted, fields FROM journal
-            WHERE known_at_epoch <= ?
+            SELECT (CASE kind \(Self.kindCodes) END) * 2 + deleted AS code,
+                   CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
+            FROM journal WHERE known_at_epoch <= ?
             ORDER BY kind, record_key, known_at_epoch, import_id
             """, [.integer(Int(knownAt?.epochSeconds ?? Int64.max))]) { row in sink.add(row) }
         return try sink.finish()
     }
+
+    /// `WHEN 'clients' THEN 0 ...`: each kind's position in `RecordKind.allCases`.
+    static let kindCodes = RecordKind.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
 
     /// The imports on record, oldest first.
     public func imports() async throws -> [ImportSummary] {
@@ -56,8 +62,8 @@ private final class HistorySink: @unchecked Sendable {
     private let decoding = DispatchGroup()
     private var error: (any Error)?
 
-    init(knownAt: Moment?) {
-        resolver = VersionResolver(knownAt: knownAt) { [unowned self] kind, _, fields in
+    init() {
+        resolver = VersionResolver { [unowned self] kind, _, fields in
             self.batch.append((kind, fields))
             if self.batch.count == Self.batchSize { self.decodeBatch() }
         }
@@ -66,15 +72,14 @@ private final class HistorySink: @unchecked Sendable {
 
     func add(_ row: SQLiteRow) {
         guard error == nil else { return }
-        guard case .text(let kindText)? = row.column("kind"), let kind = RecordKind(rawValue: kindText),
-              case .text(let key)? = row.column("record_key"), case .integer(let knownAt)? = row.column("known_at_epoch"),
-              case .integer(let sequence)? = row.column("import_id"), case .integer(let deleted)? = row.column("deleted"),
-              case .text(let fields)? = row.column("fields") else {
+        guard case .integer(let code)? = row.column("code"), RecordKind.allCases.indices.contains(code / 2),
+              case .text(let body)? = row.column("body") else {
             error = StoreError.corrupt("a journal row does not have the expected columns: \(row)")
             return
         }
-        resolver.add(kind: kind, key: key, knownAt: Int64(knownAt), sequence: Int64(sequence),
-                     payload: deleted == 0 ? fields : nil)
+        // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
+        let key = body.utf8.firstIndex(of: RecordSchema.separator).map { String(body[..<$0]) } ?? body
+        resolver.add(kind: RecordKind.allCases[code / 2], key: key, payload: code % 2 == 0 ? body : nil)
     }
 
     /// Hands the batch to another thread; its records land in `decoded` at the batch's index.

@@ -8,6 +8,14 @@ public struct EntitlementSummary: Sendable {
         public var pendingLines = 0
         public var cappedLines = 0
         public var capped = Money.zero
+
+        mutating func add(_ line: Entitlement) {
+            switch line.status {
+            case .payable: payableLines += 1; payable += line.amount
+            case .pending: pendingLines += 1
+            case .capped: cappedLines += 1; capped += line.amount
+            }
+        }
     }
 
     /// By provider, then outcome.
@@ -15,16 +23,11 @@ public struct EntitlementSummary: Sendable {
     public var totalPayable: Money { rows.reduce(.zero) { $0 + $1.payable + $1.capped } }
 
     public init(_ lines: [Entitlement]) {
-        var rows: [String: Row] = [:]
+        struct Key: Hashable { let provider: ProviderID, outcome: OutcomeID }
+        var rows: [Key: Row] = [:]
         for line in lines {
-            let key = line.providerID.rawValue + "\u{0}" + line.outcomeID.rawValue
-            var row = rows[key] ?? Row(providerID: line.providerID, outcomeID: line.outcomeID)
-            switch line.status {
-            case .payable: row.payableLines += 1; row.payable += line.amount
-            case .pending: row.pendingLines += 1
-            case .capped: row.cappedLines += 1; row.capped += line.amount
-            }
-            rows[key] = row
+            let key = Key(provider: line.providerID, outcome: line.outcomeID)
+            rows[key, default: Row(providerID: line.providerID, outcomeID: line.outcomeID)].add(line)
         }
         self.rows = rows.values.sorted { a, b in
             a.providerID != b.providerID ? a.providerID < b.providerID : a.outcomeID < b.outcomeID

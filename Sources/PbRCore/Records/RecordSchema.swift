@@ -112,8 +112,7 @@ public enum RecordSchema {
                 values[field] = row.flag(field.rawValue).map { $0 ? 1 : 0 }
             } else {
                 let range = field.validRange
-                values[field] = row.integer(field.rawValue, in: Int(range.lowerBound)...Int(min(range.upperBound, 99_999)))
-                    .map(Int32.init)
+                values[field] = row.integer(field.rawValue, in: Int(range.lowerBound)...Int(range.upperBound)).map(Int32.init)
             }
         }
         guard let id, let client, let episode, let on, let stage else { return nil }

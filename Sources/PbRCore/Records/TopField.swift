@@ -35,13 +35,13 @@ public enum TopField: String, Sendable, CaseIterable {
         }
     }
 
-    /// The values this field may take: days 0..28, scores 0..20, flags 0 (N) or 1 (Y), units >= 0.
+    /// The values this field may take: days 0..28, scores 0..20, flags 0 (N) or 1 (Y), units 0..9999.
     public var validRange: ClosedRange<Int32> {
         switch scale {
         case .days: 0...28
         case .score: 0...20
         case .flag: 0...1
-        case .units: 0...Int32.max
+        case .units: 0...9_999
         }
     }
 
@@ -76,14 +76,34 @@ public enum TopField: String, Sendable, CaseIterable {
 }
 
 /// One TOP's answers. Unknown (empty) answers are `nil`; flags are 1 for `Y` and 0 for `N`.
+///
+/// Held inline (a tuple of 16-bit slots, one per field), not in an array: a national extract has a
+/// million and a half TOPs, and an array each would be as many allocations.
 public struct TopValues: Hashable, Sendable {
-    private var storage: [Int32]
-    private static let unknown: Int32 = -1
+    private typealias Slots = (Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16,
+                               Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16)
+    private static let unknown: Int16 = -1
+    private var slots: Slots = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
 
-    public init() { storage = Array(repeating: TopValues.unknown, count: TopField.allCases.count) }
+    public init() {}
 
     public subscript(field: TopField) -> Int32? {
-        get { let value = storage[field.index]; return value == TopValues.unknown ? nil : value }
-        set { storage[field.index] = newValue ?? TopValues.unknown }
+        get {
+            let value = withUnsafeBytes(of: slots) { $0.load(fromByteOffset: field.index * 2, as: Int16.self) }
+            return value == TopValues.unknown ? nil : Int32(value)
+        }
+        set {
+            precondition(newValue.map { field.validRange.contains($0) } ?? true, "\(field.rawValue) out of range")
+            let value = newValue.map { Int16($0) } ?? TopValues.unknown
+            withUnsafeMutableBytes(of: &slots) { $0.storeBytes(of: value, toByteOffset: field.index * 2, as: Int16.self) }
+        }
+    }
+
+    public static func == (lhs: TopValues, rhs: TopValues) -> Bool {
+        TopField.allCases.allSatisfy { lhs[$0] == rhs[$0] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for field in TopField.allCases { hasher.combine(self[field]) }
     }
 }
