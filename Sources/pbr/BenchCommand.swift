@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PbRCore
 import PbRImport
-import PbRSimulation
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,23 +32,22 @@ struct BenchCommand: AsyncParsableCommand {
         let database = folder.appendingPathComponent("bench.sqlite").path
         var report: [(String, String, String)] = []
 
-        var clock = Date()
-        let batches = SyntheticExtract.generate(.init(clients: clients, providers: 12, seed: seed))
-        report.append(("generate \(clients) clients (in process)", seconds(since: clock), "-"))
-        clock = Date()
+        // Every step runs as its own process, so that each peak memory figure is that step's alone.
+        let generated = try child(["generate", "--dir", dir, "--clients", String(clients), "--providers", "12",
+                                   "--seed", String(seed)], log: "generate")
+        report.append(("pbr generate: \(clients) clients, 3 extracts (seed \(seed))", format(generated.seconds), memory(generated)))
+        let batches = try FileManager.default.contentsOfDirectory(atPath: dir).filter { name in
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + "/extract.yaml").path)
+        }.sorted()
         for batch in batches {
-            try ExtractWriter.write(to: folder.appendingPathComponent(batch.name), knownAt: batch.knownAt, source: batch.source,
-                                    records: batch.records, withdrawals: batch.withdrawals.map { ($0.kind, $0.key) })
+            let measured = try child(["import", folder.appendingPathComponent(batch).path, "--db", database], log: batch)
+            let rows = try lineCount(folder.appendingPathComponent(batch))
+            report.append(("pbr import \(batch): \(rows) rows", format(measured.seconds), memory(measured)))
         }
-        report.append(("write the extract CSV files (in process)", seconds(since: clock), "-"))
-        for batch in batches {
-            let rows = batch.records.count + batch.withdrawals.count
-            let tops = batch.records.count { $0.kind == .top }
-            let measured = try child(["import", folder.appendingPathComponent(batch.name).path, "--db", database], log: batch.name)
-            report.append(("pbr import \(batch.name): \(rows) rows, \(tops) TOPs", format(measured.seconds), memory(measured)))
-        }
+        let firstKnownAt = try ExtractMetadata.parse(
+            String(contentsOfFile: folder.appendingPathComponent(batches[0] + "/extract.yaml").path, encoding: .utf8)).knownAt
         let csv = folder.appendingPathComponent("entitlements.csv").path
-        for (label, extra) in [("all data", [String]()), ("known at the first extract", ["--known-at", batches[0].knownAt.text])] {
+        for (label, extra) in [("all data", [String]()), ("known at the first extract", ["--known-at", firstKnownAt.text])] {
             let measured = try child(["entitlements", "--db", database, "--contract", contract, "--as-of", "2016-12-31",
                                       "--csv", csv, "--timings"] + extra, log: "entitlements")
             let timings = (try? String(contentsOfFile: folder.appendingPathComponent("entitlements.log").path, encoding: .utf8))?
@@ -70,7 +68,13 @@ struct BenchCommand: AsyncParsableCommand {
         return measured
     }
 
-    private func seconds(since start: Date) -> String { format(Date().timeIntervalSince(start)) }
+    /// Data rows in an extract folder's CSV files (lines less headers).
+    private func lineCount(_ folder: URL) throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.reduce(0) { total, file in
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(file))
+            return total + bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1
+        }
+    }
     private func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
     private func memory(_ measured: ChildProcess.Measurement) -> String {
         String(format: "%.0f MiB", Double(measured.peakMemoryBytes) / 1_048_576)

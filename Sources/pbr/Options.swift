@@ -39,7 +39,13 @@ extension Moment {
 func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
 
 func write(_ bytes: [UInt8], to path: String) throws {
-    do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
+    do {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { try? file.close() }
+        try file.write(contentsOf: bytes)
+    } catch {
         throw ValidationError("cannot write \(path): \(error.localizedDescription)")
     }
 }

@@ -58,7 +58,7 @@ public struct TopCondition: Hashable, Sendable, CustomStringConvertible {
         case .everyPresenting: presenting.allSatisfy { holds($0.topField, values, baseline) }
         case .anyPresenting: presenting.contains { holds($0.topField, values, baseline) }
         case .everyPresentingExceptAlcohol:
-            presenting.filter { $0 != .alcohol }.allSatisfy { holds($0.topField, values, baseline) }
+            presenting.allSatisfy { $0 == .alcohol || holds($0.topField, values, baseline) }
         }
     }
 

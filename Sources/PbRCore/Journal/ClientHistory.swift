@@ -24,6 +24,8 @@ public struct ClientHistory: Sendable {
     /// Only the facts dated on or before `asOf`: an episode that starts later has not started, one that
     /// ends later is still open; TOPs, offences, events and assessments dated later are not yet facts.
     public func asOf(_ day: Day) -> ClientHistory {
+        // Most runs look at a day after all the data: then nothing needs copying.
+        if isAllOnOrBefore(day) { return self }
         var seen = self
         seen.assessments = assessments.filter { $0.assessedOn <= day }
         seen.episodes = episodes.compactMap { episode in
@@ -40,5 +42,12 @@ public struct ClientHistory: Sendable {
         seen.offences = offences.filter { $0.offenceOn <= day }
         seen.events = events.filter { $0.on <= day }
         return seen
+    }
+
+    private func isAllOnOrBefore(_ day: Day) -> Bool {
+        assessments.allSatisfy { $0.assessedOn <= day } && tops.allSatisfy { $0.on <= day }
+            && offences.allSatisfy { $0.offenceOn <= day } && events.allSatisfy { $0.on <= day }
+            && episodes.allSatisfy { ($0.referralOn ?? .init(ordinal: .min)) <= day && ($0.startOn ?? .init(ordinal: .min)) <= day
+                && ($0.endOn ?? .init(ordinal: .min)) <= day }
     }
 }

@@ -33,7 +33,7 @@ public struct Completion: Sendable {
         guard let end = journey.end, let reason = journey.endReason else { return .running("journey has not ended") }
         guard let success = successes.first(where: { $0.reason == reason }),
               !success.unlessPresenting.contains(where: journey.presenting.contains) else {
-            return .notEligible("journey ended \(reason.rawValue)")
+            return .notEligible("the journey did not end with a successful completion")
         }
         let windowEnd = instalments.map { $0.after.after(end) }.max() ?? end
         let representation = context.representation(after: end, upTo: windowEnd)
@@ -55,7 +55,7 @@ public struct Completion: Sendable {
                               state: state))
         }
         if parts.allSatisfy({ if case .failed = $0.state { true } else { false } }) {
-            return .notAchieved("completed on \(end) but " + (failure?.1 ?? "every instalment failed"))
+            return .notAchieved("every instalment failed: a re-presentation or a death")
         }
         let evidence = "journey ended \(reason.rawValue) on \(end)" + (failure.map { "; " + $0.1 } ?? "")
         return .achieved(Achievement(achievedOn: end, earnedBy: journey.lastEpisode.providerID, evidence: evidence,

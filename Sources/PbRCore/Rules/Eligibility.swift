@@ -18,18 +18,18 @@ public struct Eligibility: Sendable {
     /// `nil` when eligible, else the reason it is not.
     func refusal(_ journey: JourneyContext) -> String? {
         let presenting = journey.journey.presenting
-        if let missing = self.presenting.first(where: { !presenting.contains($0) }) {
-            return "\(missing.rawValue) is not a presenting substance"
+        if self.presenting.contains(where: { !presenting.contains($0) }) {
+            return "a substance the outcome needs is not presenting"
         }
         let readsBaseline = needsBaseline || !baselineAll.isEmpty || !baselineAny.isEmpty
         guard readsBaseline else { return nil }
         guard let baseline = journey.baseline else { return "no baseline TOP" }
-        if let failed = baselineAll.first(where: { !$0.holds(for: baseline.values, baseline: baseline.values, presenting: presenting) }) {
-            return "baseline does not show \(failed)"
+        if baselineAll.contains(where: { !$0.holds(for: baseline.values, baseline: baseline.values, presenting: presenting) }) {
+            return "the baseline does not meet every eligibility condition"
         }
         if !baselineAny.isEmpty,
            !baselineAny.contains(where: { $0.holds(for: baseline.values, baseline: baseline.values, presenting: presenting) }) {
-            return "baseline shows none of " + baselineAny.map(\.text).joined(separator: ", ")
+            return "the baseline meets none of the eligibility conditions"
         }
         return nil
     }

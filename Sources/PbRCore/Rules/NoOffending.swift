@@ -27,8 +27,7 @@ public struct NoOffending: Sendable {
         let history = offences.first { $0.offenceOn >= lookbackFrom && $0.offenceOn < start }
         let referred = context.journey.referralSource.map(referralSources.contains) ?? false
         guard history != nil || referred else {
-            return .notEligible("no offence in the \(lookbackDays) days before \(start) and not referred by " +
-                                referralSources.map(\.rawValue).joined(separator: ", "))
+            return .notEligible("no offence in the look-back and not referred from an eligible source")
         }
         var clock = start
         var resets: [Offence] = []
@@ -38,7 +37,7 @@ public struct NoOffending: Sendable {
             clock = offence.offenceOn
             windowEnd = window.after(clock)
         }
-        guard windowEnd <= context.asOf else { return .running("window runs to \(windowEnd)") }
+        guard windowEnd <= context.asOf else { return .running("the window has not ended") }
         let due = dataLag.after(windowEnd)
         let state: Part.State = due <= context.asOf ? .due : .waiting("waiting for police data until \(due)")
         var evidence = "no offence from \(clock.adding(days: 1)) to \(windowEnd)"

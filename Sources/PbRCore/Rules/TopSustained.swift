@@ -31,6 +31,6 @@ public struct TopSustained: Sendable {
             }
             earlierPasses = laterPasses
         }
-        return .notAchieved("no two consecutive reviews \(minGap) apart meet " + review.map(\.text).joined(separator: " and "))
+        return .notAchieved("no two consecutive reviews far enough apart meet the review conditions")
     }
 }

@@ -3,7 +3,11 @@
 public struct CSVWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
 
-    public init(header: [String]) { append(header) }
+    /// - Parameter expectedBytes: room to reserve, so a large file is not copied as it grows.
+    public init(header: [String], expectedBytes: Int = 0) {
+        bytes.reserveCapacity(expectedBytes)
+        append(header)
+    }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

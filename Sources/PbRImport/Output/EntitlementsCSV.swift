@@ -8,7 +8,7 @@ public enum EntitlementsCSV {
     public static func render(_ lines: [Entitlement]) -> String { String(decoding: bytes(lines), as: UTF8.self) }
 
     public static func bytes(_ lines: [Entitlement]) -> [UInt8] {
-        var writer = CSVWriter(header: header)
+        var writer = CSVWriter(header: header, expectedBytes: lines.count * 160)
         for line in lines {
             writer.append([
                 line.providerID.rawValue, line.earnedBy.rawValue, line.clientID.rawValue, line.outcomeID.rawValue,
