@@ -31,22 +31,39 @@ extension JournalStore {
             guard let importID = try row?.decode(column: "id", as: Int.self) else {
                 throw StoreError.corrupt("the import was not recorded")
             }
-            for chunk in stride(from: 0, to: batch.rows.count, by: Self.rowsPerInsert) {
-                let rows = batch.rows[chunk..<min(chunk + Self.rowsPerInsert, batch.rows.count)]
-                try await self.insert(rows, importID: importID, knownAt: batch.knownAt)
+            // In the journal's key order, so that SQLite appends to its tree instead of splitting pages
+            // all over it: at national scale that halves the time spent writing.
+            // The next chunk's values are encoded on another core while SQLite writes this one.
+            let order = Self.keyOrder(batch.rows)
+            let chunks = stride(from: 0, to: order.count, by: Self.rowsPerInsert).map { $0..<min($0 + Self.rowsPerInsert, order.count) }
+            func binds(_ chunk: Int) -> [SQLiteData] {
+                Self.binds(order[chunks[chunk]].map { batch.rows[$0] }, importID: importID, knownAt: batch.knownAt)
+            }
+            var current = chunks.isEmpty ? [] : binds(0)
+            for chunk in chunks.indices {
+                async let next = chunk + 1 < chunks.count ? binds(chunk + 1) : []
+                try await self.insert(current)
+                current = await next
             }
             return ImportReceipt(importID: importID, alreadyImported: false, rowsImported: batch.rows.count,
                                  withdrawals: batch.rows.count { $0.record == nil }, rowsRejected: batch.rowsRejected)
         }
     }
 
+    /// Row positions sorted by (kind, key) in SQLite's byte order, each kind sorted on its own core.
+    static func keyOrder(_ rows: [JournalRow]) -> [Int] {
+        let byKind = Dictionary(grouping: rows.indices) { rows[$0].kind }
+        let kinds = RecordKind.allCases.filter { byKind[$0] != nil }.sorted { $0.rawValue < $1.rawValue }
+        return concurrentMap(kinds.count) { index in
+            byKind[kinds[index]]!.sorted { rows[$0].key.utf8.lexicographicallyPrecedes(rows[$1].key.utf8) }
+        }.flatMap { $0 }
+    }
+
     /// 7 binds a row: well under SQLite's limit of 32,766 binds a statement.
     static let rowsPerInsert = 2_000
 
-    /// Binds straight to the driver: at national scale, building each row through the generic query
-    /// builder cost more than SQLite's own work.
-    private func insert(_ rows: ArraySlice<JournalRow>, importID: Int, knownAt: Moment) async throws {
-        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: rows.count).joined(separator: ", ")
+    /// The values of rows for `insert`: seven a row.
+    static func binds(_ rows: [JournalRow], importID: Int, knownAt: Moment) -> [SQLiteData] {
         var binds: [SQLiteData] = []
         binds.reserveCapacity(rows.count * 7)
         for row in rows {
@@ -54,6 +71,13 @@ extension JournalStore {
                       .text(row.clientID), .integer(row.record == nil ? 1 : 0),
                       .text(row.record.map(RecordSchema.canonicalText) ?? "")]
         }
+        return binds
+    }
+
+    /// Binds straight to the driver: at national scale, building each row through the generic query
+    /// builder cost more than SQLite's own work.
+    private func insert(_ binds: [SQLiteData]) async throws {
+        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: binds.count / 7).joined(separator: ", ")
         _ = try await connection.query("""
             INSERT INTO journal (kind, record_key, known_at_epoch, import_id, client_id, deleted, fields)
             VALUES \(placeholders)

@@ -40,9 +40,10 @@ struct BenchCommand: AsyncParsableCommand {
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + "/extract.yaml").path)
         }.sorted()
         for batch in batches {
-            let measured = try child(["import", folder.appendingPathComponent(batch).path, "--db", database], log: batch)
+            let measured = try child(["import", folder.appendingPathComponent(batch).path, "--db", database, "--timings"],
+                                     log: batch)
             let rows = try lineCount(folder.appendingPathComponent(batch))
-            report.append(("pbr import \(batch): \(rows) rows", format(measured.seconds), memory(measured)))
+            report.append(("pbr import \(batch): \(rows) rows [\(timingLines(batch))]", format(measured.seconds), memory(measured)))
         }
         let firstKnownAt = try ExtractMetadata.parse(
             String(contentsOfFile: folder.appendingPathComponent(batches[0] + "/extract.yaml").path, encoding: .utf8)).knownAt
@@ -50,9 +51,8 @@ struct BenchCommand: AsyncParsableCommand {
         for (label, extra) in [("all data", [String]()), ("known at the first extract", ["--known-at", firstKnownAt.text])] {
             let measured = try child(["entitlements", "--db", database, "--contract", contract, "--as-of", "2016-12-31",
                                       "--csv", csv, "--timings"] + extra, log: "entitlements")
-            let timings = (try? String(contentsOfFile: folder.appendingPathComponent("entitlements.log").path, encoding: .utf8))?
-                .split(separator: "\n").filter { $0.hasPrefix("timing") }.joined(separator: "; ") ?? ""
-            report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timings)]", format(measured.seconds), memory(measured)))
+            report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timingLines("entitlements"))]", format(measured.seconds),
+                           memory(measured)))
         }
         print("pbr bench: \(clients) clients, seed \(seed), on \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
         print("| step | seconds | peak memory |\n| --- | ---: | ---: |")
@@ -66,6 +66,12 @@ struct BenchCommand: AsyncParsableCommand {
             throw Refusal("pbr \(arguments.joined(separator: " ")) failed (exit \(measured.exitStatus)); see \(logPath)")
         }
         return measured
+    }
+
+    /// The `timing ...` lines a child printed to its log, joined.
+    private func timingLines(_ log: String) -> String {
+        let text = (try? String(contentsOfFile: URL(fileURLWithPath: dir).appendingPathComponent(log + ".log").path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { $0.hasPrefix("timing") }.map { $0.dropFirst(7) }.joined(separator: "; ")
     }
 
     /// Data rows in an extract folder's CSV files (lines less headers).

@@ -20,6 +20,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The rejects file written with --skip-bad-rows.")
     var rejects: String?
 
+    @Flag(help: "Print how long reading and checking, and writing to the store took (for pbr bench).")
+    var timings = false
+
     @Option(help: "Who is importing, for the audit trail.")
     var by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
@@ -31,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let journal = try await store.open()
         do {
-            let receipt = try await ExtractImport(journal: journal).run(
+            let receipt = try await ExtractImport(journal: journal, timings: timings).run(
                 folder: extract, skipBadRows: skipBadRows, rejectsPath: rejects, importedBy: by)
             try await journal.close()
             if receipt.alreadyImported {
@@ -50,8 +53,10 @@ struct ImportCommand: AsyncParsableCommand {
 /// Reads, checks and appends one extract: the import as the command line and the demo run it.
 struct ExtractImport {
     let journal: JournalStore
+    var timings = false
 
     func run(folder: String, skipBadRows: Bool, rejectsPath: String?, importedBy: String) async throws -> ImportReceipt {
+        let started = Date()
         let extract: ValidatedExtract
         do {
             extract = try await ExtractReader(folder: URL(fileURLWithPath: folder)).read(existing: journal)
@@ -70,7 +75,13 @@ struct ExtractImport {
         } else if let rejectsPath {
             try write(CSVWriter(header: ["file", "line", "column", "reason", "row"]).text, to: rejectsPath)
         }
-        return try await journal.append(extract.batch, importedBy: importedBy)
+        let checked = Date()
+        let receipt = try await journal.append(extract.batch, importedBy: importedBy)
+        if timings {
+            print(String(format: "timing read and check %.2fs\ntiming store %.2fs", checked.timeIntervalSince(started),
+                         Date().timeIntervalSince(checked)))
+        }
+        return receipt
     }
 }
 
