@@ -5,12 +5,28 @@ import Dispatch
 public func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let slots = Slots<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in slots.store(body(index), at: index) }
-    return slots.values.map { $0! }
+    return slots.values()
 }
 
-/// Results written from concurrent workers; each slot is written once, by one worker, before it is read.
+/// Results written from concurrent workers into memory allocated once: each slot is written by one
+/// worker, and read only after every worker has finished. (An `Array` would not do: its mutating
+/// accessors may move or copy the storage while another worker writes.)
 private final class Slots<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func store(_ value: T, at index: Int) { values.withUnsafeMutableBufferPointer { $0[index] = value } }
+    private let storage: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) { (storage + index).pointee = value }
+
+    func values() -> [T] { (0..<count).map { storage[$0]! } }
 }
