@@ -71,3 +71,34 @@ struct SHA256Tests {
         #expect(long.finalize() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
+
+@Suite("Reading a file in pieces")
+struct CSVSplitTests {
+    func rows(_ reader: inout CSVReader) throws -> [CSVReader.Row] {
+        var rows: [CSVReader.Row] = []
+        while let row = try reader.next() { rows.append(row) }
+        return rows
+    }
+
+    @Test func piecesCutOnlyBetweenRecordsAndKeepTheirLineNumbers() throws {
+        var text = "id,note\n"
+        for index in 0..<500 {
+            text += index % 7 == 0 ? "\(index),\"two\nlines, \"\"quoted\"\"\"\n" : "\(index),plain\n"
+        }
+        let bytes = Array(text.utf8)
+        var whole = CSVReader(bytes: bytes)
+        let all = try rows(&whole)
+        var header = CSVReader(bytes: bytes)
+        _ = try header.next()
+        let points = CSVReader.splitPoints(bytes, from: header.position, line: header.line, parts: 9)
+        #expect(points.count > 5)
+        var pieced = [all[0]]
+        for (index, point) in points.enumerated() {
+            let end = index + 1 < points.count ? points[index + 1].offset : bytes.count
+            var reader = CSVReader(bytes: bytes, range: point.offset..<end, firstLine: point.line)
+            pieced += try rows(&reader)
+        }
+        #expect(pieced == all)
+        #expect(all.last?.line == 1 + 500 + 72)
+    }
+}

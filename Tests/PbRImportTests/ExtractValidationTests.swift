@@ -133,4 +133,13 @@ struct ExtractValidationTests {
         let changed = try await read(["clients.csv": Self.clients + "A003,M,1970\n"])
         #expect(changed.digest != first.digest)
     }
+
+    @Test func aLargeFileReadInPiecesStillFindsADuplicateFarApart() async throws {
+        var clients = "client_id,sex,birth_year\n"
+        for index in 1...280_000 { clients += "C\(String(1_000_000 + index).dropFirst()),M,1970\n" }
+        clients += "C000001,F,1980\n"
+        let extract = try await read(["clients.csv": clients])
+        #expect(extract.rows.count == 280_000)
+        #expect(extract.issues.map(\.description) == ["clients.csv, line 280002, column client_id: 'C000001' is duplicated (first on line 2)"])
+    }
 }

@@ -13,21 +13,30 @@ public struct CSVReader: Sendable {
     }
 
     private let bytes: [UInt8]
-    private var position: Int
-    private var line = 1
+    private let end: Int
+    /// Where the next record starts, and its physical line.
+    public private(set) var position: Int
+    public private(set) var line: Int
 
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
         // A UTF-8 byte order mark is not part of the first field.
-        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.init(bytes: bytes, range: (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)..<bytes.count, firstLine: 1)
+    }
+
+    /// Reads only the records that start in `range`, which must begin at a record's start on `firstLine`.
+    public init(bytes: [UInt8], range: Range<Int>, firstLine: Int) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+        line = firstLine
     }
 
     /// The next record, or `nil` at the end. Blank lines hold no record and are passed over.
     public mutating func next() throws(CSVError) -> Row? {
-        while position < bytes.count, bytes[position] == .lf || bytes[position] == .cr {
+        while position < end, bytes[position] == .lf || bytes[position] == .cr {
             consumeLineEnd()
         }
-        guard position < bytes.count else { return nil }
+        guard position < end else { return nil }
         let startLine = line, start = position
         var fields: [String] = []
         var end = position
@@ -91,6 +100,30 @@ public struct CSVReader: Sendable {
             throw CSVError(line: line, reason: "a field is not valid UTF-8")
         }
         return text
+    }
+
+    /// Record starts that cut the records from `start` on into about `parts` pieces of equal size, with
+    /// the physical line of each; the first is `start` itself. A quote toggles "inside a quoted field" (a
+    /// doubled quote toggles twice), so a line break is a record boundary only outside quotes.
+    public static func splitPoints(_ bytes: [UInt8], from start: Int, line: Int, parts: Int) -> [(offset: Int, line: Int)] {
+        var points = [(offset: start, line: line)]
+        guard parts > 1 else { return points }
+        let step = max(1, (bytes.count - start) / parts)
+        var target = start + step
+        var quoted = false, currentLine = line
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in start..<buffer.count {
+                let byte = buffer[index]
+                if byte == .quote { quoted.toggle() }
+                guard byte == .lf else { continue }
+                currentLine += 1
+                if !quoted, index + 1 >= target, index + 1 < buffer.count {
+                    points.append((index + 1, currentLine))
+                    target += step
+                }
+            }
+        }
+        return points
     }
 
     private mutating func consumeLineEnd() {

@@ -19,6 +19,8 @@ struct ParsedFile: Sendable {
     var candidates: [Candidate] = []
     var issues: [RowIssue] = []
     var rowCount = 0
+    /// Every row's key with its line, good rows and bad, for the duplicate check.
+    private var keyLines: [(key: String, line: Int)] = []
 
     static func parse(kind: RecordKind, bytes: [UInt8]) -> Result<ParsedFile, ExtractRefused> {
         let file = kind.fileName
@@ -29,29 +31,65 @@ struct ParsedFile: Sendable {
         let first: CSVReader.Row?
         do throws(CSVError) { first = try reader.next() } catch { return .failure(refuse(error.line, error.reason)) }
         guard let header = first?.fields else { return .failure(refuse(1, "is empty: a file that is present needs its header row")) }
-        var columns: [String: Int] = [:]
+        var columnIndex: [String: Int] = [:]
         for (index, name) in header.enumerated() {
-            guard columns[name] == nil else { return .failure(refuse(1, "the header names this column twice", column: name)) }
-            columns[name] = index
+            guard columnIndex[name] == nil else { return .failure(refuse(1, "the header names this column twice", column: name)) }
+            columnIndex[name] = index
         }
+        let columns = columnIndex
         let keyColumn = RecordSchema.keyColumn(kind)
         guard columns[keyColumn] != nil else { return .failure(refuse(1, "the header has no \(keyColumn) column", column: keyColumn)) }
         let missing = RecordSchema.columns(kind).filter { columns[$0] == nil }
 
-        var parsed = ParsedFile(kind: kind, bytes: bytes)
-        var firstLine: [String: Int] = [:]
-        while true {
-            let next: CSVReader.Row?
-            do throws(CSVError) { next = try reader.next() } catch { return .failure(refuse(error.line, error.reason)) }
-            guard let row = next else { break }
-            parsed.rowCount += 1
-            parsed.add(row, columns: columns, header: header, missing: missing, firstLine: &firstLine)
+        // A large file is read in pieces, one per core; keys are checked for duplicates once they are joined.
+        let points = CSVReader.splitPoints(bytes, from: reader.position, line: reader.line,
+                                           parts: bytes.count > 4_000_000 ? 8 : 1)
+        let pieces = concurrentMap(points.count) { index -> Result<ParsedFile, CSVError> in
+            let end = index + 1 < points.count ? points[index + 1].offset : bytes.count
+            var reader = CSVReader(bytes: bytes, range: points[index].offset..<end, firstLine: points[index].line)
+            var piece = ParsedFile(kind: kind, bytes: bytes)
+            while true {
+                let next: CSVReader.Row?
+                do throws(CSVError) { next = try reader.next() } catch { return .failure(error) }
+                guard let row = next else { return .success(piece) }
+                piece.rowCount += 1
+                piece.add(row, columns: columns, header: header, missing: missing)
+            }
         }
+        var parsed = ParsedFile(kind: kind, bytes: bytes)
+        for piece in pieces {
+            switch piece {
+            case .failure(let error): return .failure(refuse(error.line, error.reason))
+            case .success(let piece):
+                parsed.rowCount += piece.rowCount
+                parsed.issues += piece.issues
+                parsed.candidates += piece.candidates
+                parsed.keyLines += piece.keyLines
+            }
+        }
+        parsed.refuseDuplicatedKeys()
         return .success(parsed)
     }
 
-    private mutating func add(_ row: CSVReader.Row, columns: [String: Int], header: [String], missing: [String],
-                              firstLine: inout [String: Int]) {
+    /// A key that repeats is refused where it repeats, whether or not the first row was good.
+    private mutating func refuseDuplicatedKeys() {
+        var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(keyLines.count)
+        var repeats: [Int: Int] = [:]
+        for (key, line) in keyLines {
+            if let first = firstLine[key] { repeats[line] = first } else { firstLine[key] = line }
+        }
+        guard !repeats.isEmpty else { return }
+        let column = RecordSchema.keyColumn(kind)
+        for candidate in candidates {
+            guard let first = repeats[candidate.line] else { continue }
+            issues.append(RowIssue(file: kind.fileName, line: candidate.line, column: column,
+                                   reason: "'\(candidate.key)' is duplicated (first on line \(first))", raw: raw(candidate.range)))
+        }
+        candidates.removeAll { repeats[$0.line] != nil }
+    }
+
+    private mutating func add(_ row: CSVReader.Row, columns: [String: Int], header: [String], missing: [String]) {
         func issue(_ column: String?, _ reason: String) {
             issues.append(RowIssue(file: kind.fileName, line: row.line, column: column, reason: reason, raw: raw(row.range)))
         }
@@ -65,10 +103,7 @@ struct ParsedFile: Sendable {
         let keyColumn = RecordSchema.keyColumn(kind)
         let key = reader.text(keyColumn)
         guard !key.isEmpty else { return issue(keyColumn, "is required") }
-        if let first = firstLine[key] {
-            return issue(keyColumn, "'\(key)' is duplicated (first on line \(first))")
-        }
-        firstLine[key] = row.line
+        keyLines.append((key, row.line))
         let clientID = reader.text("client_id")
         switch reader.text("deleted") {
         case "Y":
