@@ -70,6 +70,17 @@ struct SHA256Tests {
         long.update("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
         #expect(long.finalize() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
+
+    @Test func aMillionAsInUnevenPiecesGiveTheFIPSDigest() {
+        var digest = SHA256()
+        var fed = 0
+        for size in [1, 63, 64, 65, 1_000, 7] {
+            digest.update(Array(repeating: UInt8(ascii: "a"), count: size))
+            fed += size
+        }
+        digest.update(Array(repeating: UInt8(ascii: "a"), count: 1_000_000 - fed))
+        #expect(digest.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
 }
 
 @Suite("Reading a file in pieces")

@@ -37,27 +37,48 @@ struct ReferenceChecker {
         storedEpisodeClients = try await existing.episodeClients(among: episodeRefs)
     }
 
-    /// The good rows and the bad ones, in file and line order.
-    mutating func check() -> (rows: [JournalRow], issues: [RowIssue]) {
-        var rows: [JournalRow] = []
-        var issues: [RowIssue] = files.flatMap(\.issues)
-        var goodClients = storedClients
-        var goodEpisodes = storedEpisodeClients
-        for file in files {
-            for candidate in file.candidates {
-                if let reason = problem(with: candidate, kind: file.kind, clients: goodClients, episodes: goodEpisodes) {
-                    issues.append(RowIssue(file: file.kind.fileName, line: candidate.line, column: reason.column,
-                                           reason: reason.text, raw: file.raw(candidate.range)))
-                    continue
-                }
-                let clientID = file.kind == .clients ? candidate.key : candidate.clientID
-                if file.kind == .clients { goodClients.insert(candidate.key) }
-                if file.kind == .episodes, let record = candidate.record { goodEpisodes[candidate.key] = record.clientID.rawValue }
-                rows.append(JournalRow(kind: file.kind, key: candidate.key, clientID: clientID, record: candidate.record))
+    /// The good rows and the bad ones, in file and line order. Clients first, then episodes (which may
+    /// refer only to clients), then the other files in pieces on every core (they refer to both).
+    func check() -> (rows: [JournalRow], issues: [RowIssue]) {
+        var clients = storedClients
+        var episodes = storedEpisodeClients
+        var checked: [RecordKind: [(rows: [JournalRow], issues: [RowIssue])]] = [:]
+        for kind in [RecordKind.clients, .episodes] {
+            guard let file = files.first(where: { $0.kind == kind }) else { continue }
+            let result = check(file, file.candidates.indices, clients: clients, episodes: episodes)
+            for row in result.rows {
+                if kind == .clients { clients.insert(row.key) } else if row.record != nil { episodes[row.key] = row.clientID }
             }
+            checked[kind] = [result]
         }
+        let pieces = files.filter { $0.kind != .clients && $0.kind != .episodes }.flatMap { file in
+            stride(from: 0, to: file.candidates.count, by: 200_000).map { (file, $0..<min($0 + 200_000, file.candidates.count)) }
+        }
+        let (goodClients, goodEpisodes) = (clients, episodes)
+        let results = concurrentMap(pieces.count) { index in
+            self.check(pieces[index].0, pieces[index].1, clients: goodClients, episodes: goodEpisodes)
+        }
+        for (piece, result) in zip(pieces, results) { checked[piece.0.kind, default: []].append(result) }
+        let ordered = RecordKind.allCases.flatMap { checked[$0] ?? [] }
+        var issues = files.flatMap(\.issues) + ordered.flatMap(\.issues)
         issues.sort { a, b in
             a.file != b.file ? RecordKind.order(of: a.file) < RecordKind.order(of: b.file) : a.line < b.line
+        }
+        return (ordered.flatMap(\.rows), issues)
+    }
+
+    private func check(_ file: ParsedFile, _ range: Range<Int>, clients: Set<String>,
+                       episodes: [String: String]) -> (rows: [JournalRow], issues: [RowIssue]) {
+        var rows: [JournalRow] = [], issues: [RowIssue] = []
+        rows.reserveCapacity(range.count)
+        for candidate in file.candidates[range] {
+            if let reason = problem(with: candidate, kind: file.kind, clients: clients, episodes: episodes) {
+                issues.append(RowIssue(file: file.kind.fileName, line: candidate.line, column: reason.column,
+                                       reason: reason.text, raw: file.raw(candidate.range)))
+                continue
+            }
+            let clientID = file.kind == .clients ? candidate.key : candidate.clientID
+            rows.append(JournalRow(kind: file.kind, key: candidate.key, clientID: clientID, record: candidate.record))
         }
         return (rows, issues)
     }

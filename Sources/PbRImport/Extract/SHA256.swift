@@ -6,29 +6,47 @@ public struct SHA256: Sendable {
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    /// The message schedule, kept between blocks rather than allocated for each.
+    private var schedule = [UInt32](repeating: 0, count: 64)
 
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            pending.append(byte)
-            length &+= 1
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+        if handled == nil { update(buffer: Array(bytes)) }
     }
+
+    /// Whole 64-byte blocks are compressed straight from the input; only the ends go through `pending`.
+    private mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(buffer.count)
+        var index = 0
+        if !pending.isEmpty {
+            while index < buffer.count, pending.count < 64 { pending.append(buffer[index]); index += 1 }
+            guard pending.count == 64 else { return }
+            let block = pending
+            block.withUnsafeBufferPointer { compress($0) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while index + 64 <= buffer.count {
+            compress(UnsafeBufferPointer(rebasing: buffer[index..<index + 64]))
+            index += 64
+        }
+        pending.append(contentsOf: buffer[index...])
+    }
+
+    private mutating func update(buffer: [UInt8]) { buffer.withUnsafeBufferPointer { update(buffer: $0) } }
 
     public mutating func update(_ text: String) { update(text.utf8) }
 
     /// The digest as 64 lowercase hex digits.
     public mutating func finalize() -> String {
         let bitLength = length &* 8
-        update([0x80])
-        while pending.count != 56 { update([0]) }
-        for shift in stride(from: 56, through: 0, by: -8) { pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        compress(pending)
+        var tail = pending + [0x80]
+        while tail.count % 64 != 56 { tail.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBufferPointer { tail in
+            for start in stride(from: 0, to: tail.count, by: 64) { compress(UnsafeBufferPointer(rebasing: tail[start..<start + 64])) }
+        }
         pending.removeAll()
         return state.map { word in
             let hex = String(word, radix: 16)
@@ -36,8 +54,10 @@ public struct SHA256: Sendable {
         }.joined()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        var w: [UInt32] = []
+        swap(&w, &schedule)  // take the buffer, so writing it does not copy it
+        defer { swap(&w, &schedule) }
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
         }
