@@ -40,11 +40,12 @@ public struct ExtractReader: Sendable {
             }
         }
         guard fatal.isEmpty else { throw ExtractRefused(issues: fatal) }
-        var checker = ReferenceChecker(files: good)
+        let rowsRead = Dictionary(uniqueKeysWithValues: good.map { ($0.kind, $0.rowCount) })
+        var checker = ReferenceChecker(files: consume good)
         try await checker.loadExisting(from: existing)
         let (rows, issues) = checker.check()
         return ValidatedExtract(
             metadata: metadata, digest: digest.finalize(), origin: folder.path, rows: rows, issues: issues,
-            rowsRead: Dictionary(uniqueKeysWithValues: good.map { ($0.kind, $0.rowCount) }))
+            rowsRead: rowsRead)
     }
 }

@@ -44,7 +44,7 @@ struct ParsedFile: Sendable {
         // A large file is read in pieces, one per core; keys are checked for duplicates once they are joined.
         let points = CSVReader.splitPoints(bytes, from: reader.position, line: reader.line,
                                            parts: bytes.count > 4_000_000 ? 8 : 1)
-        let pieces = concurrentMap(points.count) { index -> Result<ParsedFile, CSVError> in
+        var pieces = concurrentMap(points.count) { index -> Result<ParsedFile, CSVError> in
             let end = index + 1 < points.count ? points[index + 1].offset : bytes.count
             var reader = CSVReader(bytes: bytes, range: points[index].offset..<end, firstLine: points[index].line)
             var piece = ParsedFile(kind: kind, bytes: bytes)
@@ -57,8 +57,8 @@ struct ParsedFile: Sendable {
             }
         }
         var parsed = ParsedFile(kind: kind, bytes: bytes)
-        for piece in pieces {
-            switch piece {
+        for index in pieces.indices {
+            switch pieces[index] {
             case .failure(let error): return .failure(refuse(error.line, error.reason))
             case .success(let piece):
                 parsed.rowCount += piece.rowCount
@@ -66,6 +66,7 @@ struct ParsedFile: Sendable {
                 parsed.candidates += piece.candidates
                 parsed.keyLines += piece.keyLines
             }
+            pieces[index] = .success(ParsedFile(kind: kind, bytes: []))  // let the piece go as it is joined
         }
         parsed.refuseDuplicatedKeys()
         return .success(parsed)

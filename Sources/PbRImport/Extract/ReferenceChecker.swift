@@ -39,7 +39,7 @@ struct ReferenceChecker {
 
     /// The good rows and the bad ones, in file and line order. Clients first, then episodes (which may
     /// refer only to clients), then the other files in pieces on every core (they refer to both).
-    func check() -> (rows: [JournalRow], issues: [RowIssue]) {
+    mutating func check() -> (rows: [JournalRow], issues: [RowIssue]) {
         var clients = storedClients
         var episodes = storedEpisodeClients
         var checked: [RecordKind: [(rows: [JournalRow], issues: [RowIssue])]] = [:]
@@ -51,20 +51,34 @@ struct ReferenceChecker {
             }
             checked[kind] = [result]
         }
-        let pieces = files.filter { $0.kind != .clients && $0.kind != .episodes }.flatMap { file in
-            stride(from: 0, to: file.candidates.count, by: 200_000).map { (file, $0..<min($0 + 200_000, file.candidates.count)) }
+        let pieces = files.indices.filter { files[$0].kind != .clients && files[$0].kind != .episodes }.flatMap { file in
+            let count = files[file].candidates.count
+            return stride(from: 0, to: count, by: 200_000).map { (file: file, range: $0..<min($0 + 200_000, count)) }
         }
-        let (goodClients, goodEpisodes) = (clients, episodes)
-        let results = concurrentMap(pieces.count) { index in
-            self.check(pieces[index].0, pieces[index].1, clients: goodClients, episodes: goodEpisodes)
+        do {
+            let (goodClients, goodEpisodes, checker) = (clients, episodes, self)
+            let results = concurrentMap(pieces.count) { index in
+                checker.check(checker.files[pieces[index].file], pieces[index].range, clients: goodClients, episodes: goodEpisodes)
+            }
+            for (piece, result) in zip(pieces, results) { checked[files[piece.file].kind, default: []].append(result) }
         }
-        for (piece, result) in zip(pieces, results) { checked[piece.0.kind, default: []].append(result) }
-        let ordered = RecordKind.allCases.flatMap { checked[$0] ?? [] }
-        var issues = files.flatMap(\.issues) + ordered.flatMap(\.issues)
+        var issues = files.flatMap(\.issues)
+        files = []  // the candidates are in the results now: let them go before the rows are joined
+        var rows: [JournalRow] = []
+        rows.reserveCapacity(files.reduce(0) { $0 + $1.candidates.count })
+        // Each piece is emptied as it is joined, so the rows are never held twice (millions at national scale).
+        for kind in RecordKind.allCases {
+            guard var parts = checked.removeValue(forKey: kind) else { continue }
+            for index in parts.indices {
+                rows += parts[index].rows
+                issues += parts[index].issues
+                parts[index] = ([], [])
+            }
+        }
         issues.sort { a, b in
             a.file != b.file ? RecordKind.order(of: a.file) < RecordKind.order(of: b.file) : a.line < b.line
         }
-        return (ordered.flatMap(\.rows), issues)
+        return (rows, issues)
     }
 
     private func check(_ file: ParsedFile, _ range: Range<Int>, clients: Set<String>,
