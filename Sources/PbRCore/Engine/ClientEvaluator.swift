@@ -2,6 +2,19 @@
 /// contract period and exclusive groups. Caps are applied later, across clients.
 struct ClientEvaluator: Sendable {
     let contract: Contract
+    /// The contract's outcomes, each held once by reference: iterating them for every client would
+    /// otherwise copy (and retain and release) every rule's parameters.
+    private let rules: [SharedRule]
+
+    init(contract: Contract) {
+        self.contract = contract
+        rules = contract.outcomes.map(SharedRule.init)
+    }
+
+    private final class SharedRule: Sendable {
+        let rule: OutcomeRule
+        init(_ rule: OutcomeRule) { self.rule = rule }
+    }
 
     struct Result: Sendable {
         var lines: [Entitlement] = []
@@ -17,38 +30,40 @@ struct ClientEvaluator: Sendable {
         let contexts = journeys.map { JourneyContext(journey: $0, history: history, asOf: asOf, diedOn: diedOn) }
         var result = Result()
         var earned: [OutcomeID: ExclusiveGroupSettlement.Earned] = [:]
-        for rule in contract.outcomes {
-            guard let achievement = earliestAchievement(of: rule, in: contexts, diedOn: diedOn) else { continue }
+        for shared in rules {
+            guard let achievement = earliestAchievement(of: shared.rule.kind, in: contexts, diedOn: diedOn) else { continue }
+            let id = shared.rule.id
             guard let band = Self.band(on: achievement.achievedOn, in: history.assessments) else {
                 result.exceptions.append(EntitlementException(
-                    clientID: history.clientID, outcomeID: rule.id, achievedOn: achievement.achievedOn,
+                    clientID: history.clientID, outcomeID: id, achievedOn: achievement.achievedOn,
                     reason: "no assessment in force on \(achievement.achievedOn)"))
                 continue
             }
-            earned[rule.id] = .init(price: rule.prices[band]!,
-                                    lines: lines(for: achievement, of: rule, band: band, clientID: history.clientID))
+            let price = shared.rule.prices[band]!
+            earned[id] = .init(price: price, lines: lines(for: achievement, of: id, price: price, band: band,
+                                                          clientID: history.clientID))
         }
         for group in contract.exclusiveGroups {
             ExclusiveGroupSettlement(group: group).settle(&earned)
         }
-        result.lines = contract.outcomes.flatMap { earned[$0.id]?.lines ?? [] }
+        result.lines = rules.flatMap { earned[$0.rule.id]?.lines ?? [] }
         return result
     }
 
     /// The earliest achievement over the client's journeys (ties: the earlier journey). Outcomes dated
     /// after the client's death are not achieved.
-    private func earliestAchievement(of rule: OutcomeRule, in contexts: [JourneyContext], diedOn: Day?) -> Achievement? {
+    private func earliestAchievement(of kind: OutcomeKind, in contexts: [JourneyContext], diedOn: Day?) -> Achievement? {
         var best: Achievement?
         for context in contexts {
-            guard case .achieved(let achievement) = rule.kind.evaluate(context) else { continue }
+            guard case .achieved(let achievement) = kind.evaluate(context) else { continue }
             if let diedOn, achievement.achievedOn > diedOn { continue }
             if best.map({ achievement.achievedOn < $0.achievedOn }) ?? true { best = achievement }
         }
         return best
     }
 
-    private func lines(for achievement: Achievement, of rule: OutcomeRule, band: Band, clientID: ClientID) -> [Entitlement] {
-        let price = rule.prices[band]!
+    private func lines(for achievement: Achievement, of outcome: OutcomeID, price: Money, band: Band,
+                       clientID: ClientID) -> [Entitlement] {
         let amounts = price.split(basisPoints: achievement.parts.map(\.shareBasisPoints))
         return zip(achievement.parts, amounts).compactMap { part, amount in
             guard part.earnsOn <= contract.outcomesUntil else { return nil }
@@ -60,7 +75,7 @@ struct ClientEvaluator: Sendable {
             }
             return Entitlement(
                 providerID: contract.primeProvider ?? achievement.earnedBy, earnedBy: achievement.earnedBy,
-                clientID: clientID, outcomeID: rule.id, part: part.number, band: band,
+                clientID: clientID, outcomeID: outcome, part: part.number, band: band,
                 achievedOn: achievement.achievedOn, dueOn: part.dueOn, earnsOn: part.earnsOn,
                 amount: status == .payable ? amount : .zero, status: status, reason: reason)
         }

@@ -1,5 +1,6 @@
-/// What a rule needs to judge one journey as of the run's day. Built once per journey.
-public struct JourneyContext: Sendable {
+/// What a rule needs to judge one journey as of the run's day. Built once per journey and shared by
+/// every rule (a class, so that handing it to ten rules does not copy its arrays ten times).
+public final class JourneyContext: Sendable {
     public let asOf: Day
     public let journey: Journey
     public let history: ClientHistory
