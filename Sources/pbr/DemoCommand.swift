@@ -44,19 +44,16 @@ struct DemoCommand: AsyncParsableCommand {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         print("Generating \(clients) synthetic clients across \(providers) providers (seed \(seed))...")
-        let batches = SyntheticExtract.generate(.init(clients: clients, providers: providers, seed: seed))
+        let extracts = try writeSyntheticExtract(to: folder, .init(clients: clients, providers: providers, seed: seed))
         let journal = try await JournalStore.open(sqlitePath: folder.appendingPathComponent("pbr.sqlite").path)
         do {
-            for batch in batches {
-                let extract = folder.appendingPathComponent(batch.name)
-                try ExtractWriter.write(to: extract, knownAt: batch.knownAt, source: batch.source, records: batch.records,
-                                        withdrawals: batch.withdrawals.map { ($0.kind, $0.key) })
+            for extract in extracts {
                 let receipt = try await ExtractImport(journal: journal).run(
-                    folder: extract.path, skipBadRows: false, rejectsPath: nil, importedBy: "pbr demo")
-                print("Imported \(batch.name) (known at \(batch.knownAt)): \(receipt.rowsImported) rows, "
+                    folder: extract.folder.path, skipBadRows: false, rejectsPath: nil, importedBy: "pbr demo")
+                print("Imported \(extract.folder.lastPathComponent) (known at \(extract.knownAt)): \(receipt.rowsImported) rows, "
                       + "\(receipt.withdrawals) withdrawals.")
             }
-            let first = batches[0].knownAt
+            let first = extracts[0].knownAt
             try await runAndPrint(journal, terms, asOf: Day(iso: "2016-04-30")!, knownAt: first, into: folder)
             try await runAndPrint(journal, terms, asOf: finalDay, knownAt: nil, into: folder)
             try await journal.close()

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PbRImport
 import PbRSimulation
 
 struct GenerateCommand: ParsableCommand {
@@ -25,11 +24,10 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        for batch in SyntheticExtract.generate(.init(clients: clients, providers: providers, seed: seed)) {
-            let folder = URL(fileURLWithPath: dir).appendingPathComponent(batch.name)
-            try ExtractWriter.write(to: folder, knownAt: batch.knownAt, source: batch.source, records: batch.records,
-                                    withdrawals: batch.withdrawals.map { ($0.kind, $0.key) })
-            print("\(folder.path): \(batch.records.count) records, \(batch.withdrawals.count) withdrawals, known at \(batch.knownAt)")
+        let written = try writeSyntheticExtract(to: URL(fileURLWithPath: dir),
+                                                .init(clients: clients, providers: providers, seed: seed))
+        for extract in written {
+            print("\(extract.folder.path): \(extract.rows) rows, known at \(extract.knownAt)")
         }
     }
 }
