@@ -19,7 +19,29 @@ public struct CSVWriter: Sendable {
         bytes.append(.lf)
     }
 
-    private mutating func append(field: String) {
+    /// Appends a row field by field, without building an array for it: `row { $0.field(a); $0.field(b) }`.
+    public mutating func row(_ fields: (inout RowBuilder) -> Void) {
+        var builder = RowBuilder()
+        swap(&builder.bytes, &bytes)  // move the buffer in and out: a copy would copy the whole file so far
+        fields(&builder)
+        swap(&builder.bytes, &bytes)
+        bytes.append(.lf)
+    }
+
+    public struct RowBuilder {
+        fileprivate var bytes: [UInt8] = []
+        private var first = true
+
+        public mutating func field(_ text: String) {
+            if !first { bytes.append(.comma) }
+            first = false
+            CSVWriter.append(field: text, to: &bytes)
+        }
+    }
+
+    private mutating func append(field: String) { Self.append(field: field, to: &bytes) }
+
+    fileprivate static func append(field: String, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
         guard utf8.contains(where: { $0 == .comma || $0 == .quote || $0 == .lf || $0 == .cr }) else {
             bytes.append(contentsOf: utf8)

@@ -10,11 +10,19 @@ public enum EntitlementsCSV {
     public static func bytes(_ lines: [Entitlement]) -> [UInt8] {
         var writer = CSVWriter(header: header, expectedBytes: lines.count * 160)
         for line in lines {
-            writer.append([
-                line.providerID.rawValue, line.earnedBy.rawValue, line.clientID.rawValue, line.outcomeID.rawValue,
-                String(line.part), line.band.description, line.achievedOn.description, line.dueOn.description,
-                line.amount.description, line.status.rawValue, line.reason,
-            ])
+            writer.row { row in
+                row.field(line.providerID.rawValue)
+                row.field(line.earnedBy.rawValue)
+                row.field(line.clientID.rawValue)
+                row.field(line.outcomeID.rawValue)
+                row.field(String(line.part))
+                row.field(line.band.description)
+                row.field(line.achievedOn.description)
+                row.field(line.dueOn.description)
+                row.field(line.amount.description)
+                row.field(line.status.rawValue)
+                row.field(line.reason)
+            }
         }
         return writer.bytes
     }
