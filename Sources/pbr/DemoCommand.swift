@@ -18,14 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The folder for the extracts, the database and the entitlements files (replaced).")
     var dir: String = "demo"
 
-    @Option(help: "Synthetic clients.")
-    var clients: Int = 3_000
-
-    @Option(help: "Providers P01, P02, ...")
-    var providers: Int = 5
-
-    @Option(help: "The generator's seed: the same seed gives the same extract.")
-    var seed: UInt64 = 2012
+    @OptionGroup var synthetic: SyntheticOptions
 
     @Option(help: "The contract to run.")
     var contract: String = "contracts/national-pilot.yaml"
@@ -33,18 +26,14 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The day of the final run.")
     var asOf: String = "2016-12-31"
 
-    func validate() throws {
-        guard clients > 0, providers > 0 else { throw ValidationError("--clients and --providers must be at least 1") }
-    }
-
     func run() async throws {
         let terms = try loadContract(contract)
         let finalDay = try Day.argument(asOf, option: "--as-of")
         let folder = URL(fileURLWithPath: dir)
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        print("Generating \(clients) synthetic clients across \(providers) providers (seed \(seed))...")
-        let extracts = try writeSyntheticExtract(to: folder, .init(clients: clients, providers: providers, seed: seed))
+        print("Generating \(synthetic.clients) synthetic clients across \(synthetic.providers) providers (seed \(synthetic.seed))...")
+        let extracts = try writeSyntheticExtract(to: folder, synthetic.configuration)
         let journal = try await JournalStore.open(sqlitePath: folder.appendingPathComponent("pbr.sqlite").path)
         do {
             for extract in extracts {

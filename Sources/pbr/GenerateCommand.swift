@@ -10,22 +10,11 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The folder to write the three extract folders into (created).")
     var dir: String
 
-    @Option(help: "Synthetic clients.")
-    var clients: Int = 3_000
-
-    @Option(help: "Providers P01, P02, ...")
-    var providers: Int = 5
-
-    @Option(help: "The generator's seed: the same seed gives the same extract.")
-    var seed: UInt64 = 2012
-
-    func validate() throws {
-        guard clients > 0, providers > 0 else { throw ValidationError("--clients and --providers must be at least 1") }
-    }
+    @OptionGroup var synthetic: SyntheticOptions
 
     func run() throws {
         let written = try writeSyntheticExtract(to: URL(fileURLWithPath: dir),
-                                                .init(clients: clients, providers: providers, seed: seed))
+                                                synthetic.configuration)
         for extract in written {
             print("\(extract.folder.path): \(extract.rows) rows, known at \(extract.knownAt)")
         }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PbRCore
 import PbRImport
@@ -11,5 +12,23 @@ func writeSyntheticExtract(to folder: URL, _ configuration: SyntheticExtract.Con
         try ExtractWriter.write(to: extract, knownAt: batch.knownAt, source: batch.source, records: batch.records,
                                 withdrawals: batch.withdrawals.map { ($0.kind, $0.key) })
         return (extract, batch.knownAt, batch.records.count + batch.withdrawals.count)
+    }
+}
+
+/// The generator's options, as `demo` and `generate` take them.
+struct SyntheticOptions: ParsableArguments {
+    @Option(help: "Synthetic clients.")
+    var clients: Int = 3_000
+
+    @Option(help: "Providers P01, P02, ...")
+    var providers: Int = 5
+
+    @Option(help: "The generator's seed: the same seed gives the same extract.")
+    var seed: UInt64 = 2012
+
+    var configuration: SyntheticExtract.Configuration { .init(clients: clients, providers: providers, seed: seed) }
+
+    func validate() throws {
+        guard clients > 0, providers > 0 else { throw ValidationError("--clients and --providers must be at least 1") }
     }
 }
