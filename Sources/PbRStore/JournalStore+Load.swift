@@ -12,10 +12,10 @@ extension JournalStore {
     /// versions) the generic row decoding would be most of a run's time.
     public func histories(knownAt: Moment?) async throws -> [ClientHistory] {
         let sink = HistorySink()
-        // Two columns a row (the driver builds a value per column, millions of times): the kind and the
-        // withdrawal flag as one number, and the canonical fields, or for a withdrawal just its key.
+        // Few columns a row (the driver builds a value per column, millions of times): the kind and the
+        // withdrawal flag as one number, the version, and the canonical fields, or for a withdrawal its key.
         try await connection.query("""
-            SELECT (CASE kind \(Self.kindCodes) END) * 2 + deleted AS code,
+            SELECT (CASE kind \(Self.kindCodes) END) * 2 + deleted AS code, known_at_epoch, import_id,
                    CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
             FROM journal WHERE known_at_epoch <= ?
             ORDER BY kind, record_key, known_at_epoch, import_id
@@ -55,16 +55,16 @@ private final class HistorySink: @unchecked Sendable {
     private static let batchSize = 20_000
     private static let shardCount = 16
     private var resolver: VersionResolver! = nil
-    private var batch: [(RecordKind, String)] = []
-    /// For each batch, its records by shard.
-    private var decoded: [[[Record]]?] = []
+    private var batch: [(RecordKind, String, VersionResolver.Version)] = []
+    /// For each batch, its records (with their versions) by shard.
+    private var decoded: [[[(Record, VersionResolver.Version)]]?] = []
     private let lock = NSLock()
     private let decoding = DispatchGroup()
     private var error: (any Error)?
 
     init() {
-        resolver = VersionResolver { [unowned self] kind, _, fields in
-            self.batch.append((kind, fields))
+        resolver = VersionResolver { [unowned self] kind, _, fields, version in
+            self.batch.append((kind, fields, version))
             if self.batch.count == Self.batchSize { self.decodeBatch() }
         }
         batch.reserveCapacity(Self.batchSize)
@@ -73,13 +73,15 @@ private final class HistorySink: @unchecked Sendable {
     func add(_ row: SQLiteRow) {
         guard error == nil else { return }
         guard case .integer(let code)? = row.column("code"), RecordKind.allCases.indices.contains(code / 2),
+              case .integer(let knownAt)? = row.column("known_at_epoch"), case .integer(let sequence)? = row.column("import_id"),
               case .text(let body)? = row.column("body") else {
             error = StoreError.corrupt("a journal row does not have the expected columns: \(row)")
             return
         }
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
         let key = body.utf8.firstIndex(of: RecordSchema.separator).map { String(body[..<$0]) } ?? body
-        resolver.add(kind: RecordKind.allCases[code / 2], key: key, payload: code % 2 == 0 ? body : nil)
+        resolver.add(kind: RecordKind.allCases[code / 2], key: key, version: (Int64(knownAt), Int64(sequence)),
+                     payload: code % 2 == 0 ? body : nil)
     }
 
     /// Hands the batch to another thread; its records land in `decoded` at the batch's index.
@@ -89,14 +91,14 @@ private final class HistorySink: @unchecked Sendable {
         batch.reserveCapacity(Self.batchSize)
         decoded.append(nil)
         DispatchQueue.global().async(group: decoding) {
-            var records: [[Record]] = Array(repeating: [], count: Self.shardCount)
+            var records: [[(Record, VersionResolver.Version)]] = Array(repeating: [], count: Self.shardCount)
             var failure: String?
-            for (kind, fields) in work {
+            for (kind, fields, version) in work {
                 guard let record = RecordSchema.record(kind, canonical: fields) else {
                     failure = "a stored \(kind.rawValue) record does not read back: \(fields)"
                     break
                 }
-                records[Self.shard(of: record.clientID)].append(record)
+                records[Self.shard(of: record.clientID)].append((record, version))
             }
             self.lock.withLock {
                 self.decoded[slot] = records
@@ -110,13 +112,14 @@ private final class HistorySink: @unchecked Sendable {
         decodeBatch()
         decoding.wait()
         if let error { throw error }
-        let withdrawn = resolver.withdrawnClients
+        let withdrawals = resolver.clientWithdrawals
         let batches = decoded.map { $0! }
         return concurrentMap(Self.shardCount) { shard in
             var index: [ClientID: Int] = [:]
             var histories: [ClientHistory] = []
             for batch in batches {
-                for record in batch[shard] where !withdrawn.contains(record.clientID.rawValue) {
+                for (record, version) in batch[shard] where record.kind == .clients
+                    || !VersionResolver.isHidden(client: record.clientID, version: version, by: withdrawals) {
                     let id = record.clientID
                     if let at = index[id] {
                         histories[at].add(record)

@@ -61,6 +61,16 @@ struct MomentTests {
         #expect(Moment(iso: "2013-06-05T09:00:00.250+01:00")! == bst)
     }
 
+    @Test func secondsAreOptionalAndTheZoneMayBeWrittenSeveralWays() {
+        let moment = Moment(iso: "2013-06-05T08:00:00Z")!
+        for text in ["2013-06-05T09:00+01:00", "2013-06-05T09:00:00+0100", "2013-06-05 09:00:00+01", "2013-06-05T03:00-05:00",
+                     "2013-06-05T08:00Z"] {
+            #expect(Moment(iso: text) == moment, "\(text)")
+        }
+        #expect(Moment(iso: "2013-06-05T09:00+1:00") == nil)
+        #expect(Moment(iso: "2013-06-05T09:00:00+01:000") == nil)
+    }
+
     @Test func aMomentWithoutAZoneIsRefused() {
         #expect(Moment(iso: "2013-06-05T09:00:00") == nil)
         #expect(Moment(iso: "2013-06-05") == nil)

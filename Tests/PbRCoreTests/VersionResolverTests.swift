@@ -49,11 +49,23 @@ struct VersionResolverTests {
         #expect(resolve(entries, knownAt: june).count == 2)
     }
 
-    @Test func aWithdrawnClientTakesItsRecordsUntilItIsSentAgain() {
+    @Test func aWithdrawnClientTakesItsRecordsEachUntilItIsSentAgain() {
         var entries = [entry(client, at: june, sequence: 1), entry(offence("1", "2012-01-01"), at: june, sequence: 1),
+                       entry(offence("2", "2012-02-02"), at: june, sequence: 1),
                        entry(nil, kind: .clients, key: "C1", at: august, sequence: 2)]
         #expect(resolve(entries, knownAt: nil).isEmpty)
-        entries.append(entry(client, at: Moment(iso: "2013-09-01T00:00:00Z")!, sequence: 3))
-        #expect(resolve(entries, knownAt: nil).count == 2)
+        #expect(resolve(entries, knownAt: june).count == 3)
+        // The client is sent again: it is back, but its offences stay withdrawn until they are sent again.
+        let september = Moment(iso: "2013-09-01T00:00:00Z")!
+        entries.append(entry(client, at: september, sequence: 3))
+        #expect(resolve(entries, knownAt: nil) == [client])
+        entries.append(entry(offence("2", "2012-02-02"), at: september, sequence: 3))
+        #expect(resolve(entries, knownAt: nil) == [offence("2", "2012-02-02"), client])
+    }
+
+    @Test func aRecordSentAfterItsClientsWithdrawalIsSeen() {
+        let entries = [entry(client, at: june, sequence: 1), entry(nil, kind: .clients, key: "C1", at: june, sequence: 2),
+                       entry(offence("1", "2012-01-01"), at: august, sequence: 3)]
+        #expect(resolve(entries, knownAt: nil) == [offence("1", "2012-01-01")])
     }
 }

@@ -58,6 +58,19 @@ struct JournalStoreTests {
         #expect(then == ["A001", "A002", "A003", "A004"])
     }
 
+    @Test func aClientSentAgainAfterItsWithdrawalComesBackWithoutItsOldRecords() async throws {
+        let (store, _) = try await temporaryStore()
+        try await importExtract(Fixtures.url("small/batch1"), into: store)
+        let withdrawal = try extract(["clients.csv": "client_id,sex,birth_year,deleted\nA004,,,Y\n"], knownAt: "2013-07-01T00:00:00Z")
+        try await importExtract(withdrawal, into: store)
+        let resent = try extract(["clients.csv": "client_id,sex,birth_year\nA004,F,1990\n"], knownAt: "2013-07-02T00:00:00Z")
+        try await importExtract(resent, into: store)
+        let a004 = try await store.histories(knownAt: nil).first { $0.clientID == ClientID("A004") }
+        try await store.close()
+        #expect(a004?.client?.birthYear == 1990)
+        #expect(a004?.episodes.isEmpty == true && a004?.events.isEmpty == true && a004?.assessments.isEmpty == true)
+    }
+
     @Test func reopeningTheFileKeepsTheJournalAndAppliesNoMigrationTwice() async throws {
         let (store, path) = try await temporaryStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)

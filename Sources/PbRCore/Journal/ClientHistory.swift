@@ -32,7 +32,7 @@ public struct ClientHistory: Sendable {
             var episode = episode
             if let referral = episode.referralOn, referral > day, episode.startOn.map({ $0 > day }) ?? true { return nil }
             if let start = episode.startOn, start > day { episode.startOn = nil }
-            if episode.startOn == nil || (episode.endOn.map { $0 > day } ?? false) {
+            if let end = episode.endOn, end > day {
                 episode.endOn = nil
                 episode.dischargeReason = nil
             }

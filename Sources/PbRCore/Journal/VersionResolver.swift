@@ -1,54 +1,73 @@
 /// Picks, for each record, the version a run may see: the latest with `known_at` at or before the run's
-/// cut-off (ties: the later import). Withdrawals, and the records of clients whose latest version is a
-/// withdrawal, are left out.
+/// cut-off (ties: the later import). A withdrawal hides its record until the record is sent again. A
+/// client's withdrawal also hides every record of that client whose latest version is older than the
+/// withdrawal; each stays hidden until it is itself sent again (DOMAIN.md: "withdraws it and all its
+/// records, which stay withdrawn until sent again").
 ///
 /// The caller hands over the versions at or before the cut-off, sorted by (kind, key, known_at,
 /// sequence), as the store reads them: each record's versions are then adjacent and the last one wins,
 /// in one pass, with no table of every key in memory. A version's payload is the record's canonical text
-/// (`RecordSchema.canonicalText`), decoded only for the version that wins.
+/// (`RecordSchema.canonicalText`), decoded only for the version that wins. Since client withdrawals may
+/// arrive after the records they hide, `isHidden` is asked once every version has been added.
 public struct VersionResolver {
-    private var current: (kind: RecordKind, key: String, payload: String?)?
-    private var emit: (RecordKind, String, String) -> Void
-    /// Clients whose visible version is a withdrawal: their records are not to be used.
-    public private(set) var withdrawnClients: Set<String> = []
+    /// A version's place in time: the extract's `known_at` (epoch seconds), then the import order.
+    public typealias Version = (knownAt: Int64, sequence: Int64)
 
-    /// - Parameter emit: called once for each visible record with its kind, key and canonical text.
-    public init(emit: @escaping (RecordKind, String, String) -> Void) { self.emit = emit }
+    private var current: (kind: RecordKind, key: String, version: Version, payload: String?)?
+    private var emit: (RecordKind, String, String, Version) -> Void
+    /// For each client withdrawn at least once, its latest withdrawal.
+    public private(set) var clientWithdrawals: [String: Version] = [:]
+
+    /// - Parameter emit: called once for each record whose latest version is not a withdrawal, with its
+    ///   kind, key, canonical text and version.
+    public init(emit: @escaping (RecordKind, String, String, Version) -> Void) { self.emit = emit }
 
     /// Adds the next version in order; `payload` is `nil` for a withdrawal.
-    public mutating func add(kind: RecordKind, key: String, payload: String?) {
+    public mutating func add(kind: RecordKind, key: String, version: Version, payload: String?) {
         if let current, current.kind != kind || current.key != key { flush() }
-        current = (kind, key, payload)
+        if kind == .clients, payload == nil { clientWithdrawals[key] = version }
+        current = (kind, key, version, payload)
     }
 
     /// Emits the last record; call once after the last `add`.
     public mutating func finish() { flush() }
 
+    /// True when a record of `client` at `version` is hidden by a later withdrawal of its client.
+    public func isHidden(client: ClientID, version: Version) -> Bool {
+        Self.isHidden(client: client, version: version, by: clientWithdrawals)
+    }
+
+    /// The same test against a table of client withdrawals taken from a resolver.
+    public static func isHidden(client: ClientID, version: Version, by withdrawals: [String: Version]) -> Bool {
+        guard let withdrawn = withdrawals[client.rawValue] else { return false }
+        return withdrawn > version
+    }
+
     private mutating func flush() {
         guard let current else { return }
         self.current = nil
-        if let payload = current.payload {
-            emit(current.kind, current.key, payload)
-        } else if current.kind == .clients {
-            withdrawnClients.insert(current.key)
-        }
+        if let payload = current.payload { emit(current.kind, current.key, payload, current.version) }
     }
 }
 
 extension VersionResolver {
     /// The visible records of a journal held in memory, in any order (for tests and simulations).
     public static func records(of entries: [JournalEntry], knownAt: Moment?) -> [Record] {
-        var records: [Record] = []
-        var resolver = VersionResolver { kind, _, text in records.append(RecordSchema.record(kind, canonical: text)!) }
+        var winners: [(Record, Version)] = []
+        var resolver = VersionResolver { kind, _, text, version in
+            winners.append((RecordSchema.record(kind, canonical: text)!, version))
+        }
         let visible = entries.filter { entry in knownAt.map { entry.knownAt <= $0 } ?? true }
         let sorted = visible.sorted { a, b in
             (a.kind, a.key) != (b.kind, b.key) ? (a.kind, a.key) < (b.kind, b.key) : b.supersedes(a)
         }
         for entry in sorted {
-            resolver.add(kind: entry.kind, key: entry.key, payload: entry.record.map(RecordSchema.canonicalText))
+            resolver.add(kind: entry.kind, key: entry.key, version: (entry.knownAt.epochSeconds, entry.sequence),
+                         payload: entry.record.map(RecordSchema.canonicalText))
         }
         resolver.finish()
-        let withdrawn = resolver.withdrawnClients
-        return records.filter { !withdrawn.contains($0.clientID.rawValue) }
+        return winners.filter { record, version in
+            record.kind == .clients || !resolver.isHidden(client: record.clientID, version: version)
+        }.map(\.0)
     }
 }

@@ -90,12 +90,6 @@ public enum RecordSchema {
         let substances = ["substance_1", "substance_2", "substance_3"].compactMap { row.code($0, Substance.self) }
         let source = row.code("referral_source", ReferralSource.self)
         if let start, let end, end < start { row.fail("end_on", "ends \(end) before it starts \(start)") }
-        if end != nil, reason == nil, row.text("discharge_reason").isEmpty {
-            row.fail("discharge_reason", "is required when end_on is given")
-        }
-        if end == nil, row.text("end_on").isEmpty, reason != nil {
-            row.fail("end_on", "is required when discharge_reason is given")
-        }
         guard let id, let client, let provider else { return nil }
         return .episode(Episode(recordID: RecordID(id), clientID: ClientID(client), providerID: ProviderID(provider),
                                 referralOn: referral, startOn: start, endOn: end, dischargeReason: reason,

@@ -35,13 +35,13 @@ public enum TopField: String, Sendable, CaseIterable {
         }
     }
 
-    /// The values this field may take: days 0..28, scores 0..20, flags 0 (N) or 1 (Y), units 0..9999.
+    /// The values this field may take: days 0..28, scores 0..20, flags 0 (N) or 1 (Y), units 0..32766.
     public var validRange: ClosedRange<Int32> {
         switch scale {
         case .days: 0...28
         case .score: 0...20
         case .flag: 0...1
-        case .units: 0...9_999
+        case .units: 0...32_766
         }
     }
 

@@ -30,8 +30,8 @@ public struct Completion: Sendable {
 
     func evaluate(_ context: JourneyContext) -> RuleOutcome {
         let journey = context.journey
-        guard let end = journey.end, let reason = journey.endReason else { return .running("journey has not ended") }
-        guard let success = successes.first(where: { $0.reason == reason }),
+        guard let end = journey.end else { return .running("the journey has not ended") }
+        guard let reason = journey.endReason, let success = successes.first(where: { $0.reason == reason }),
               !success.unlessPresenting.contains(where: journey.presenting.contains) else {
             return .notEligible("the journey did not end with a successful completion")
         }
