@@ -67,14 +67,8 @@ struct ExtractImport {
             guard skipBadRows, let rejectsPath else {
                 throw Refusal(folder + ": " + ExtractRefused(issues: extract.issues).description)
             }
-            var rejects = CSVWriter(header: ["file", "line", "column", "reason", "row"])
-            for issue in extract.issues {
-                rejects.append([issue.file, String(issue.line), issue.column ?? "", issue.reason, issue.raw ?? ""])
-            }
-            try write(rejects.text, to: rejectsPath)
-        } else if let rejectsPath {
-            try write(CSVWriter(header: ["file", "line", "column", "reason", "row"]).text, to: rejectsPath)
         }
+        if let rejectsPath { try write(RejectsCSV.render(extract.issues), to: rejectsPath) }
         let checked = Date()
         let receipt = try await journal.append(extract.batch, importedBy: importedBy)
         if timings {
