@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRSimulation", "PbRTestSupport"],
+            // "pbr": the crash tests run the real command line and kill it.
+            name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRSimulation", "PbRTestSupport", "pbr"],
             swiftSettings: swiftSettings),
     ]
 )
