@@ -31,6 +31,9 @@ extension JournalStore {
             guard let importID = try row?.decode(column: "id", as: Int.self) else {
                 throw StoreError.corrupt("the import was not recorded")
             }
+            guard importID < VersionCode.importLimit else {
+                throw StoreError.unsupported("this store holds \(VersionCode.importLimit - 1) imports, its most")
+            }
             // In the journal's key order, so that SQLite appends to its tree instead of splitting pages
             // all over it: at national scale that halves the time spent writing.
             // The next chunk's values are encoded on another core while SQLite writes this one.

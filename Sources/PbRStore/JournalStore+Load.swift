@@ -12,10 +12,12 @@ extension JournalStore {
     /// versions) the generic row decoding would be most of a run's time.
     public func histories(knownAt: Moment?) async throws -> [ClientHistory] {
         let sink = HistorySink()
-        // Few columns a row (the driver builds a value per column, millions of times): the kind and the
-        // withdrawal flag as one number, the version, and the canonical fields, or for a withdrawal its key.
+        // Two columns a row (the driver builds a value per column, millions of times): the version, kind
+        // and withdrawal flag packed into one number (`VersionCode`), and the canonical fields, or for a
+        // withdrawal just its key.
         try await connection.query("""
-            SELECT (CASE kind \(Self.kindCodes) END) * 2 + deleted AS code, known_at_epoch, import_id,
+            SELECT ((known_at_epoch * \(VersionCode.importLimit) + import_id) * 16
+                    + (CASE kind \(Self.kindCodes) END) * 2 + deleted) AS code,
                    CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
             FROM journal WHERE known_at_epoch <= ?
             ORDER BY kind, record_key, known_at_epoch, import_id
@@ -72,16 +74,14 @@ private final class HistorySink: @unchecked Sendable {
 
     func add(_ row: SQLiteRow) {
         guard error == nil else { return }
-        guard case .integer(let code)? = row.column("code"), RecordKind.allCases.indices.contains(code / 2),
-              case .integer(let knownAt)? = row.column("known_at_epoch"), case .integer(let sequence)? = row.column("import_id"),
+        guard case .integer(let packed)? = row.column("code"), let code = VersionCode(Int64(packed)),
               case .text(let body)? = row.column("body") else {
             error = StoreError.corrupt("a journal row does not have the expected columns: \(row)")
             return
         }
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
         let key = body.utf8.firstIndex(of: RecordSchema.separator).map { String(body[..<$0]) } ?? body
-        resolver.add(kind: RecordKind.allCases[code / 2], key: key, version: (Int64(knownAt), Int64(sequence)),
-                     payload: code % 2 == 0 ? body : nil)
+        resolver.add(kind: code.kind, key: key, version: code.version, payload: code.withdrawn ? nil : body)
     }
 
     /// Hands the batch to another thread; its records land in `decoded` at the batch's index.
@@ -139,5 +139,24 @@ private final class HistorySink: @unchecked Sendable {
         var hash: UInt32 = 2_166_136_261
         for byte in client.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return Int(hash % UInt32(shardCount))
+    }
+}
+
+/// A journal row's version, kind and withdrawal flag in one integer, so that the driver builds one value
+/// for them: ((known_at_epoch × 2^20 + import_id) × 16 + kind × 2 + deleted). Order-preserving for any
+/// `known_at` (negative too) while import ids stay under 2^20, which `append` enforces.
+struct VersionCode {
+    static let importLimit: Int64 = 1 << 20
+    let kind: RecordKind
+    let withdrawn: Bool
+    let version: VersionResolver.Version
+
+    init?(_ packed: Int64) {
+        let low = Int(packed & 15)
+        guard RecordKind.allCases.indices.contains(low / 2) else { return nil }
+        kind = RecordKind.allCases[low / 2]
+        withdrawn = low % 2 == 1
+        let rest = packed >> 4
+        version = (knownAt: rest >> 20, sequence: rest & (Self.importLimit - 1))
     }
 }
