@@ -43,11 +43,14 @@ extension JournalStore {
                 Self.binds(order[chunks[chunk]].map { batch.rows[$0] }, importID: importID, knownAt: batch.knownAt)
             }
             var current = chunks.isEmpty ? [] : binds(0)
+            var digest = RecordsDigest()
             for chunk in chunks.indices {
                 async let next = chunk + 1 < chunks.count ? binds(chunk + 1) : []
+                digest.add(block: current)
                 try await self.insert(current)
                 current = await next
             }
+            try await db.raw("UPDATE imports SET records_digest = \(bind: digest.finalize()) WHERE id = \(bind: importID)").run()
             return ImportReceipt(importID: importID, alreadyImported: false, rowsImported: batch.rows.count,
                                  withdrawals: batch.rows.count { $0.record == nil }, rowsRejected: batch.rowsRejected)
         }

@@ -38,6 +38,9 @@ enum Migrations {
             ) WITHOUT ROWID
             """,
         ]),
+        Step(version: 2, name: "a digest of each import's rows as stored", statements: [
+            "ALTER TABLE imports ADD COLUMN records_digest TEXT",
+        ]),
     ]
 
     static let bookkeeping = """

@@ -5,7 +5,7 @@ struct PbR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pbr",
         abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
-        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ImportsCommand.self, GenerateCommand.self,
+        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ImportsCommand.self, DatabaseCommand.self, GenerateCommand.self,
                       BenchCommand.self]
     )
 }

@@ -1,3 +1,4 @@
+import PbRCore
 import PbRImport
 import Testing
 

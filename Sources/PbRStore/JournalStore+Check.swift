@@ -1,0 +1,110 @@
+import PbRCore
+import SQLKit
+import SQLiteNIO
+
+/// Something wrong in the store, found by `check()`.
+public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
+    public let check: String
+    public let detail: String
+    public var description: String { check + ": " + detail }
+}
+
+extension JournalStore {
+    /// Verifies the store: every journal row belongs to a recorded import and carries its `known_at`;
+    /// every import's rows are still what was written (their digest) and as many as it says; every
+    /// stored record reads back under its own key and client; no visible record is an orphan.
+    public func check() async throws -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        func count(_ sql: SQLQueryString) async throws -> Int {
+            try await database.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let strays = try await count("SELECT count(*) AS n FROM journal WHERE import_id NOT IN (SELECT id FROM imports)")
+        if strays > 0 { problems.append(.init(check: "imports", detail: "\(strays) journal rows belong to no recorded import")) }
+        let misdated = try await count("""
+            SELECT count(*) AS n FROM journal JOIN imports ON imports.id = journal.import_id
+            WHERE journal.known_at_epoch <> imports.known_at_epoch
+            """)
+        if misdated > 0 { problems.append(.init(check: "versions", detail: "\(misdated) journal rows differ from their import's known_at")) }
+        for summary in try await imports() { problems += try await checkRows(of: summary) }
+        problems += try await orphans()
+        return problems
+    }
+
+    /// One import's rows: how many, their digest, and that each reads back as the record it is filed as.
+    private func checkRows(of summary: ImportSummary) async throws -> [StoreProblem] {
+        let sink = RowChecker()
+        try await connection.query("""
+            SELECT kind, record_key, known_at_epoch, import_id, client_id, deleted, fields FROM journal
+            WHERE import_id = ? ORDER BY kind, record_key
+            """, [.integer(summary.id)]) { row in sink.add(row) }
+        var problems = sink.problems.map { StoreProblem(check: "records", detail: "import #\(summary.id): " + $0) }
+        if sink.rows != summary.rowsImported {
+            problems.append(.init(check: "imports", detail: "import #\(summary.id) says \(summary.rowsImported) rows; the journal holds \(sink.rows)"))
+        }
+        let stored = try await database.raw("SELECT records_digest FROM imports WHERE id = \(bind: summary.id)").first()?
+            .decode(column: "records_digest", as: String?.self)
+        if let stored, stored != sink.digest() {
+            problems.append(.init(check: "digest", detail: "import #\(summary.id): its rows no longer match the digest taken when they were written"))
+        } else if stored == nil {
+            problems.append(.init(check: "digest", detail: "import #\(summary.id) has no digest of its rows (imported before digests were kept)"))
+        }
+        return problems
+    }
+
+    /// Visible records whose client was never sent, and TOPs whose episode is not the client's.
+    private func orphans() async throws -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        for history in try await histories(knownAt: nil) {
+            if history.client == nil {
+                problems.append(.init(check: "orphans", detail: "client \(history.clientID) has records but no client row"))
+            }
+            let episodes = Set(history.episodes.map(\.recordID))
+            for top in history.tops where !episodes.contains(top.episodeID) {
+                problems.append(.init(check: "orphans", detail: "TOP \(top.recordID) of client \(history.clientID) names episode \(top.episodeID), not one of the client's"))
+            }
+        }
+        return problems
+    }
+}
+
+/// Reads one import's rows in key order, as the driver hands them over one at a time.
+private final class RowChecker: @unchecked Sendable {
+    private(set) var rows = 0
+    private(set) var problems: [String] = []
+    private var block: [SQLiteData] = []
+    private var digester = RecordsDigest()
+
+    func add(_ row: SQLiteRow) {
+        rows += 1
+        let names = ["kind", "record_key", "known_at_epoch", "import_id", "client_id", "deleted", "fields"]
+        let values = names.map { row.column($0) ?? .null }
+        block += values
+        if block.count == JournalStore.rowsPerInsert * 7 { flush() }
+        guard case .text(let kindText) = values[0], let kind = RecordKind(rawValue: kindText), case .text(let key) = values[1],
+              case .text(let client) = values[4], case .integer(let deleted) = values[5], case .text(let fields) = values[6] else {
+            problems.append("a row does not have the expected columns: \(row)")
+            return
+        }
+        if deleted == 1 {
+            if !fields.isEmpty { problems.append("the withdrawal of \(kind.rawValue) '\(key)' carries fields") }
+            return
+        }
+        guard let record = RecordSchema.record(kind, canonical: fields) else {
+            problems.append("\(kind.rawValue) '\(key)' does not read back")
+            return
+        }
+        if record.key != key || record.clientID.rawValue != client {
+            problems.append("\(kind.rawValue) '\(key)' of client '\(client)' reads back as '\(record.key)' of '\(record.clientID)'")
+        }
+    }
+
+    private func flush() {
+        digester.add(block: block)
+        block = []
+    }
+
+    func digest() -> String {
+        if !block.isEmpty { flush() }
+        return digester.finalize()
+    }
+}
