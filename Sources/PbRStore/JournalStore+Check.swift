@@ -1,6 +1,5 @@
 import PbRCore
 import SQLKit
-import SQLiteNIO
 
 /// Something wrong in the store, found by `check()`.
 public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
@@ -33,10 +32,10 @@ extension JournalStore {
     /// One import's rows: how many, their digest, and that each reads back as the record it is filed as.
     private func checkRows(of summary: ImportSummary) async throws -> [StoreProblem] {
         let sink = RowChecker()
-        try await connection.query("""
+        try await database.execute(sql: SQLQueryString("""
             SELECT kind, record_key, known_at_epoch, import_id, client_id, deleted, fields FROM journal
-            WHERE import_id = ? ORDER BY kind, record_key
-            """, [.integer(summary.id)]) { row in sink.add(row) }
+            WHERE import_id = \(bind: summary.id) ORDER BY kind, record_key
+            """)) { row in sink.add(row) }
         var problems = sink.problems.map { StoreProblem(check: "records", detail: "import #\(summary.id): " + $0) }
         if sink.rows != summary.rowsImported {
             problems.append(.init(check: "imports", detail: "import #\(summary.id) says \(summary.rowsImported) rows; the journal holds \(sink.rows)"))
@@ -71,18 +70,28 @@ extension JournalStore {
 private final class RowChecker: @unchecked Sendable {
     private(set) var rows = 0
     private(set) var problems: [String] = []
-    private var block: [SQLiteData] = []
+    private var block: [JournalValue] = []
     private var digester = RecordsDigest()
 
-    func add(_ row: SQLiteRow) {
+    func add(_ row: any SQLRow) {
         rows += 1
-        let names = ["kind", "record_key", "known_at_epoch", "import_id", "client_id", "deleted", "fields"]
-        let values = names.map { row.column($0) ?? .null }
-        block += values
+        let kindText: String, key: String, knownAt: Int, importID: Int, client: String, deleted: Int, fields: String
+        do {
+            kindText = try row.decode(column: "kind", as: String.self)
+            key = try row.decode(column: "record_key", as: String.self)
+            knownAt = try row.decode(column: "known_at_epoch", as: Int.self)
+            importID = try row.decode(column: "import_id", as: Int.self)
+            client = try row.decode(column: "client_id", as: String.self)
+            deleted = try row.decode(column: "deleted", as: Int.self)
+            fields = try row.decode(column: "fields", as: String.self)
+        } catch {
+            problems.append("a row does not read back: \(error)")
+            return
+        }
+        block += [.text(kindText), .text(key), .integer(knownAt), .integer(importID), .text(client), .integer(deleted), .text(fields)]
         if block.count == JournalStore.rowsPerInsert * 7 { flush() }
-        guard case .text(let kindText) = values[0], let kind = RecordKind(rawValue: kindText), case .text(let key) = values[1],
-              case .text(let client) = values[4], case .integer(let deleted) = values[5], case .text(let fields) = values[6] else {
-            problems.append("a row does not have the expected columns: \(row)")
+        guard let kind = RecordKind(rawValue: kindText) else {
+            problems.append("a row of unknown kind '\(kindText)'")
             return
         }
         if deleted == 1 {

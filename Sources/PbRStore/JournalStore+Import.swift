@@ -39,7 +39,7 @@ extension JournalStore {
             // The next chunk's values are encoded on another core while SQLite writes this one.
             let order = Self.keyOrder(batch.rows)
             let chunks = stride(from: 0, to: order.count, by: Self.rowsPerInsert).map { $0..<min($0 + Self.rowsPerInsert, order.count) }
-            func binds(_ chunk: Int) -> [SQLiteData] {
+            func binds(_ chunk: Int) -> [JournalValue] {
                 Self.binds(order[chunks[chunk]].map { batch.rows[$0] }, importID: importID, knownAt: batch.knownAt)
             }
             var current = chunks.isEmpty ? [] : binds(0)
@@ -69,8 +69,8 @@ extension JournalStore {
     static let rowsPerInsert = 2_000
 
     /// The values of rows for `insert`: seven a row.
-    static func binds(_ rows: [JournalRow], importID: Int, knownAt: Moment) -> [SQLiteData] {
-        var binds: [SQLiteData] = []
+    static func binds(_ rows: [JournalRow], importID: Int, knownAt: Moment) -> [JournalValue] {
+        var binds: [JournalValue] = []
         binds.reserveCapacity(rows.count * 7)
         for row in rows {
             binds += [.text(row.kind.rawValue), .text(row.key), .integer(Int(knownAt.epochSeconds)), .integer(importID),
@@ -80,13 +80,45 @@ extension JournalStore {
         return binds
     }
 
-    /// Binds straight to the driver: at national scale, building each row through the generic query
-    /// builder cost more than SQLite's own work.
-    private func insert(_ binds: [SQLiteData]) async throws {
-        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: binds.count / 7).joined(separator: ", ")
-        _ = try await connection.query("""
-            INSERT INTO journal (kind, record_key, known_at_epoch, import_id, client_id, deleted, fields)
-            VALUES \(placeholders)
-            """, binds)
+    /// On SQLite, binds straight to the driver: at national scale, building each row through the generic
+    /// query builder cost more than SQLite's own work. On PostgreSQL, through SQLKit.
+    private func insert(_ binds: [JournalValue]) async throws {
+        let insert = "INSERT INTO journal (kind, record_key, known_at_epoch, import_id, client_id, deleted, fields) VALUES "
+        switch connection {
+        case .sqlite(let sqlite):
+            let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: binds.count / 7).joined(separator: ", ")
+            _ = try await sqlite.query(insert + placeholders, binds.map(\.sqlite))
+        case .postgres:
+            var query = SQLQueryString(insert)
+            for row in stride(from: 0, to: binds.count, by: 7) {
+                query.appendLiteral(row == 0 ? "(" : ", (")
+                for column in 0..<7 {
+                    if column > 0 { query.appendLiteral(", ") }
+                    query.appendInterpolation(bind: binds[row + column].encodable)
+                }
+                query.appendLiteral(")")
+            }
+            try await database.raw(query).run()
+        }
+    }
+}
+
+/// A value of a journal row, bound to either driver.
+enum JournalValue: Sendable {
+    case text(String)
+    case integer(Int)
+
+    var sqlite: SQLiteData {
+        switch self {
+        case .text(let text): .text(text)
+        case .integer(let number): .integer(number)
+        }
+    }
+
+    var encodable: any Encodable & Sendable {
+        switch self {
+        case .text(let text): text
+        case .integer(let number): number
+        }
     }
 }

@@ -15,13 +15,34 @@ extension JournalStore {
         // Two columns a row (the driver builds a value per column, millions of times): the version, kind
         // and withdrawal flag packed into one number (`VersionCode`), and the canonical fields, or for a
         // withdrawal just its key.
-        try await connection.query("""
+        let cutoff = knownAt?.epochSeconds ?? Int64.max
+        let query = """
             SELECT ((known_at_epoch * \(VersionCode.importLimit) + import_id) * 16
                     + (CASE kind \(Self.kindCodes) END) * 2 + deleted) AS code,
                    CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
-            FROM journal WHERE known_at_epoch <= ?
-            ORDER BY kind, record_key, known_at_epoch, import_id
-            """, [.integer(Int(knownAt?.epochSeconds ?? Int64.max))]) { row in sink.add(row) }
+            FROM journal WHERE known_at_epoch <= 
+            """
+        let order = " ORDER BY kind, record_key, known_at_epoch, import_id"
+        switch connection {
+        case .sqlite(let sqlite):
+            try await sqlite.query(query + "?" + order, [.integer(Int(cutoff))]) { row in
+                guard case .integer(let code)? = row.column("code"), case .text(let body)? = row.column("body") else {
+                    return sink.fail("a journal row does not have the expected columns: \(row)")
+                }
+                sink.add(packed: Int64(code), body: body)
+            }
+        case .postgres:
+            var sql = SQLQueryString(query)
+            sql.appendInterpolation(bind: cutoff)
+            sql.appendLiteral(order)
+            try await database.execute(sql: sql) { row in
+                do {
+                    sink.add(packed: try row.decode(column: "code", as: Int64.self), body: try row.decode(column: "body", as: String.self))
+                } catch {
+                    sink.fail("a journal row does not read back: \(error)")
+                }
+            }
+        }
         return try sink.finish()
     }
 
@@ -72,13 +93,13 @@ private final class HistorySink: @unchecked Sendable {
         batch.reserveCapacity(Self.batchSize)
     }
 
-    func add(_ row: SQLiteRow) {
+    func fail(_ reason: String) {
+        if error == nil { error = StoreError.corrupt(reason) }
+    }
+
+    func add(packed: Int64, body: String) {
         guard error == nil else { return }
-        guard case .integer(let packed)? = row.column("code"), let code = VersionCode(Int64(packed)),
-              case .text(let body)? = row.column("body") else {
-            error = StoreError.corrupt("a journal row does not have the expected columns: \(row)")
-            return
-        }
+        guard let code = VersionCode(packed) else { return fail("a journal row has an unknown kind: \(packed)") }
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
         let key = body.utf8.firstIndex(of: RecordSchema.separator).map { String(body[..<$0]) } ?? body
         resolver.add(kind: code.kind, key: key, version: code.version, payload: code.withdrawn ? nil : body)

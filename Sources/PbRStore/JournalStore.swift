@@ -1,33 +1,37 @@
 import Foundation
 import PbRCore
 import SQLKit
-import SQLiteKit
 
-/// The append-only journal of everything imported, on SQLite (a file, created on first use).
+/// The append-only journal of everything imported: on SQLite (a file, created on first use) by default,
+/// or on PostgreSQL for shared use.
 ///
-/// Every import is one transaction: a crash or an error leaves the store as it was before the import.
+/// Every import is one transaction, and imports are serialised: a crash or an error leaves the store as
+/// it was before the import, and two imports at once both complete, one after the other.
 public final class JournalStore: ExistingRecords, Sendable {
     let database: any SQLDatabase
-    let connection: SQLiteConnection
+    let connection: StoreConnection
 
-    private init(connection: SQLiteConnection) {
+    private init(connection: StoreConnection) {
         self.connection = connection
-        database = connection.sql()
+        database = connection.database
     }
 
-    /// Opens (creating if needed) the SQLite file and brings its schema up to date.
-    public static func open(sqlitePath path: String) async throws -> JournalStore {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path))
-        let store = JournalStore(connection: connection)
+    /// Opens the store and brings its schema up to date.
+    /// - Parameter location: a SQLite file path (created on first use), or
+    ///   `postgres://user:password@host:port/database`, optionally with `?schema=NAME`.
+    public static func open(_ location: String) async throws -> JournalStore {
+        let store = JournalStore(connection: try await StoreConnection.open(location))
         do {
-            // WAL keeps readers working during an import; NORMAL sync keeps each commit atomic.
-            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 60000",
-                           "PRAGMA foreign_keys = ON"] {
-                try await store.database.raw(SQLQueryString(pragma)).run()
+            if store.connection.isSQLite {
+                // WAL keeps readers working during an import; NORMAL sync keeps each commit atomic.
+                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 60000",
+                               "PRAGMA foreign_keys = ON"] {
+                    try await store.database.raw(SQLQueryString(pragma)).run()
+                }
             }
             try await store.migrate()
         } catch {
-            try? await connection.close()
+            try? await store.connection.close()
             throw error
         }
         return store
@@ -42,7 +46,7 @@ public final class JournalStore: ExistingRecords, Sendable {
             .map { try $0.decode(column: "version", as: Int.self) }
         for step in Migrations.all where !applied.contains(step.version) {
             try await transaction { db in
-                for statement in step.statements { try await db.raw(SQLQueryString(statement)).run() }
+                for statement in step.statements(self.connection.isSQLite) { try await db.raw(SQLQueryString(statement)).run() }
                 try await db.raw("""
                     INSERT INTO pbr_migrations (version, name, applied_at)
                     VALUES (\(bind: step.version), \(bind: step.name), \(bind: Self.now()))
@@ -51,9 +55,15 @@ public final class JournalStore: ExistingRecords, Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction; anything thrown rolls it back.
+    /// Runs `body` in one write transaction, one writer at a time; anything thrown rolls it back.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await database.raw("BEGIN IMMEDIATE").run()
+        if connection.isSQLite {
+            try await database.raw("BEGIN IMMEDIATE").run()
+        } else {
+            try await database.raw("BEGIN").run()
+            // One writer at a time across every connection, until this transaction ends.
+            try await database.raw("SELECT pg_advisory_xact_lock(70411)").run()
+        }
         do {
             let result = try await body(database)
             try await database.raw("COMMIT").run()

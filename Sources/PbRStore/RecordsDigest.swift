@@ -1,5 +1,4 @@
 import PbRCore
-import SQLiteNIO
 
 /// A digest of an import's rows as the journal holds them, kept with the import so that `pbr db check`
 /// can tell that the rows are still what was written. The rows are taken in key order, in blocks of
@@ -9,13 +8,12 @@ struct RecordsDigest {
 
     /// Adds one block of rows as bound for `insert`: seven values a row (kind, key, known_at, import,
     /// client, deleted, fields).
-    mutating func add(block binds: [SQLiteData]) {
+    mutating func add(block binds: [JournalValue]) {
         var block = SHA256()
         for (index, value) in binds.enumerated() {
             switch value {
             case .text(let text): block.update(text)
             case .integer(let number): block.update(String(number))
-            default: block.update("?")
             }
             block.update(index % 7 == 6 ? "\n" : "\u{1E}")
         }

@@ -34,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         print("Generating \(synthetic.clients) synthetic clients across \(synthetic.providers) providers (seed \(synthetic.seed))...")
         let extracts = try writeSyntheticExtract(to: folder, synthetic.configuration)
-        let journal = try await JournalStore.open(sqlitePath: folder.appendingPathComponent("pbr.sqlite").path)
+        let journal = try await JournalStore.open(folder.appendingPathComponent("pbr.sqlite").path)
         do {
             for extract in extracts {
                 let receipt = try await ExtractImport(journal: journal).run(

@@ -3,12 +3,15 @@ import Foundation
 import PbRCore
 import PbRStore
 
-/// Where the store is: a SQLite file, created on first use.
+/// Where the store is: a SQLite file (created on first use), or a PostgreSQL database for shared use.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file (created on first use).")
-    var db: String = "pbr.sqlite"
+    @Option(name: .long, help: """
+        The store: a SQLite file (created on first use), or postgres://user:password@host:port/database \
+        (optionally ?schema=NAME). Default: $PBR_DATABASE_URL, else pbr.sqlite.
+        """)
+    var db: String = ProcessInfo.processInfo.environment["PBR_DATABASE_URL"] ?? "pbr.sqlite"
 
-    func open() async throws -> JournalStore { try await JournalStore.open(sqlitePath: db) }
+    func open() async throws -> JournalStore { try await JournalStore.open(db) }
 }
 
 extension Day {

@@ -89,7 +89,7 @@ struct JournalStoreTests {
         let (store, path) = try await temporaryStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         try await store.close()
-        let reopened = try await JournalStore.open(sqlitePath: path)
+        let reopened = try await JournalStore.open(path)
         let clients = try await reopened.histories(knownAt: nil).count
         try await reopened.close()
         #expect(clients == 4)

@@ -3,10 +3,23 @@ import PbRCore
 import PbRImport
 import PbRStore
 
-/// A store in a fresh temporary SQLite file.
+/// Where a test's store lives: a fresh SQLite file, or, when `PBR_TEST_POSTGRES_URL` is set (as
+/// `.ci/run` and `scripts/test-postgres` do), a fresh schema in that PostgreSQL database.
+public func temporaryLocation() throws -> String {
+    if let url = ProcessInfo.processInfo.environment["PBR_TEST_POSTGRES_URL"], !url.isEmpty {
+        let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        return url + (url.contains("?") ? "&" : "?") + "schema=" + schema
+    }
+    return try Fixtures.temporaryFolder().appendingPathComponent("test.sqlite").path
+}
+
+/// True when the tests run against PostgreSQL.
+public var testingPostgres: Bool { !(ProcessInfo.processInfo.environment["PBR_TEST_POSTGRES_URL"] ?? "").isEmpty }
+
+/// A store at a fresh `temporaryLocation()`.
 public func temporaryStore() async throws -> (JournalStore, path: String) {
-    let path = try Fixtures.temporaryFolder().appendingPathComponent("test.sqlite").path
-    return (try await JournalStore.open(sqlitePath: path), path)
+    let location = try temporaryLocation()
+    return (try await JournalStore.open(location), location)
 }
 
 /// Reads an extract folder against the store and appends it, refusing it whole if any row is bad,
