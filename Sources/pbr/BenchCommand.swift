@@ -22,6 +22,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "The working folder (replaced).")
     var dir: String = "bench-data"
 
+    @Option(help: "The store to measure: a PostgreSQL address (postgres://...), or by default a new SQLite file in --dir.")
+    var db: String?
+
     @Option(help: "The contract to run.")
     var contract: String = "contracts/national-pilot.yaml"
 
@@ -29,7 +32,7 @@ struct BenchCommand: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: dir)
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = folder.appendingPathComponent("bench.sqlite").path
+        let database = db ?? folder.appendingPathComponent("bench.sqlite").path
         var report: [(String, String, String)] = []
 
         // Every step runs as its own process, so that each peak memory figure is that step's alone.
@@ -54,7 +57,7 @@ struct BenchCommand: AsyncParsableCommand {
             report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timingLines("entitlements"))]", format(measured.seconds),
                            memory(measured)))
         }
-        print("pbr bench: \(clients) clients, seed \(seed), on \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
+        print("pbr bench: \(clients) clients, seed \(seed), store \(db == nil ? "SQLite" : "PostgreSQL"), on \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
         print("| step | seconds | peak memory |\n| --- | ---: | ---: |")
         for (step, time, peak) in report { print("| \(step) | \(time) | \(peak) |") }
     }
