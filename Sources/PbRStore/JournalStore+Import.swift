@@ -1,4 +1,6 @@
 import PbRCore
+import NIOCore
+import PostgresNIO
 import SQLKit
 import SQLiteNIO
 
@@ -88,17 +90,33 @@ extension JournalStore {
         case .sqlite(let sqlite):
             let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: binds.count / 7).joined(separator: ", ")
             _ = try await sqlite.query(insert + placeholders, binds.map(\.sqlite))
-        case .postgres:
-            var query = SQLQueryString(insert)
-            for row in stride(from: 0, to: binds.count, by: 7) {
-                query.appendLiteral(row == 0 ? "(" : ", (")
-                for column in 0..<7 {
-                    if column > 0 { query.appendLiteral(", ") }
-                    query.appendInterpolation(bind: binds[row + column].encodable)
+        case .postgres(let postgres):
+            // COPY, PostgreSQL's bulk path, in its text format: tab between values, one row a line.
+            var buffer = ByteBuffer()
+            for (index, value) in binds.enumerated() {
+                switch value {
+                case .text(let text): Self.appendCopyText(text, to: &buffer)
+                case .integer(let number): buffer.writeString(String(number))
                 }
-                query.appendLiteral(")")
+                buffer.writeInteger(UInt8(ascii: index % 7 == 6 ? "\n" : "\t"))
             }
-            try await database.raw(query).run()
+            try await postgres.copyFrom(
+                table: "journal", columns: ["kind", "record_key", "known_at_epoch", "import_id", "client_id", "deleted", "fields"],
+                logger: postgres.logger
+            ) { writer in try await writer.write(buffer) }
+        }
+    }
+
+    /// A value in COPY's text format: backslash, tab, line feed and carriage return escaped.
+    private static func appendCopyText(_ text: String, to buffer: inout ByteBuffer) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            default: buffer.writeInteger(byte)
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import PbRCore
 import SQLKit
+import PostgresNIO
 import SQLiteNIO
 
 extension JournalStore {
@@ -31,17 +32,13 @@ extension JournalStore {
                 }
                 sink.add(packed: Int64(code), body: body)
             }
-        case .postgres:
-            var sql = SQLQueryString(query)
-            sql.appendInterpolation(bind: cutoff)
-            sql.appendLiteral(order)
-            try await database.execute(sql: sql) { row in
-                do {
-                    sink.add(packed: try row.decode(column: "code", as: Int64.self), body: try row.decode(column: "body", as: String.self))
-                } catch {
-                    sink.fail("a journal row does not read back: \(error)")
-                }
-            }
+        case .postgres(let postgres):
+            // PostgreSQL's own decoding: SQLKit's row decoding would be most of a run's time here too.
+            var binds = PostgresBindings()
+            binds.append(cutoff)
+            let rows = try await postgres.query(PostgresQuery(unsafeSQL: query + "$1" + order, binds: binds),
+                                                logger: postgres.logger)
+            for try await (code, body) in rows.decode((Int64, String).self) { sink.add(packed: code, body: body) }
         }
         return try sink.finish()
     }
