@@ -41,15 +41,17 @@ extension JournalStore {
             // The next chunk's values are encoded on another core while SQLite writes this one.
             let order = Self.keyOrder(batch.rows)
             let chunks = stride(from: 0, to: order.count, by: Self.rowsPerInsert).map { $0..<min($0 + Self.rowsPerInsert, order.count) }
-            func binds(_ chunk: Int) -> [JournalValue] {
-                Self.binds(order[chunks[chunk]].map { batch.rows[$0] }, importID: importID, knownAt: batch.knownAt)
+            // Each chunk's values and their digest are made together, on another core.
+            func binds(_ chunk: Int) -> (values: [JournalValue], digest: String) {
+                let values = Self.binds(order[chunks[chunk]].map { batch.rows[$0] }, importID: importID, knownAt: batch.knownAt)
+                return (values, RecordsDigest.digest(of: values))
             }
-            var current = chunks.isEmpty ? [] : binds(0)
+            var current: (values: [JournalValue], digest: String) = chunks.isEmpty ? ([], "") : binds(0)
             var digest = RecordsDigest()
             for chunk in chunks.indices {
-                async let next = chunk + 1 < chunks.count ? binds(chunk + 1) : []
-                digest.add(block: current)
-                try await self.insert(current)
+                async let next = chunk + 1 < chunks.count ? binds(chunk + 1) : ([], "")
+                digest.add(blockDigest: current.digest)
+                try await self.insert(current.values)
                 current = await next
             }
             try await db.raw("UPDATE imports SET records_digest = \(bind: digest.finalize()) WHERE id = \(bind: importID)").run()

@@ -8,16 +8,26 @@ struct RecordsDigest {
 
     /// Adds one block of rows as bound for `insert`: seven values a row (kind, key, known_at, import,
     /// client, deleted, fields).
-    mutating func add(block binds: [JournalValue]) {
-        var block = SHA256()
+    mutating func add(block binds: [JournalValue]) { add(blockDigest: Self.digest(of: binds)) }
+
+    /// Adds a block's digest computed elsewhere (on another core) with `digest(of:)`.
+    mutating func add(blockDigest: String) { whole.update(blockDigest) }
+
+    /// One block's digest, as hex.
+    static func digest(of binds: [JournalValue]) -> String {
+        // The block's bytes first, hashed in one pass: one call a block, not one a value.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(binds.count * 24)
         for (index, value) in binds.enumerated() {
             switch value {
-            case .text(let text): block.update(text)
-            case .integer(let number): block.update(String(number))
+            case .text(let text): bytes.append(contentsOf: text.utf8)
+            case .integer(let number): bytes.append(contentsOf: String(number).utf8)
             }
-            block.update(index % 7 == 6 ? "\n" : "\u{1E}")
+            bytes.append(contentsOf: (index % 7 == 6 ? "\n" : "\u{1E}").utf8)
         }
-        whole.update(block.finalize())
+        var block = SHA256()
+        block.update(bytes)
+        return block.finalize()
     }
 
     mutating func finalize() -> String { whole.finalize() }
