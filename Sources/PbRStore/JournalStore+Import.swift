@@ -37,7 +37,7 @@ extension JournalStore {
                 throw StoreError.unsupported("this store holds \(VersionCode.importLimit - 1) imports, its most")
             }
             // In the journal's key order, so that SQLite appends to its tree instead of splitting pages
-            // all over it (at national scale, 11.3 s of writing became 9.9 s; BENCHMARKS.md).
+            // all over it (measured at national scale: the store step went from 11.3 s to 9.9 s).
             // The next chunk's values are encoded on another core while SQLite writes this one.
             let order = Self.keyOrder(batch.rows)
             let chunks = stride(from: 0, to: order.count, by: Self.rowsPerInsert).map { $0..<min($0 + Self.rowsPerInsert, order.count) }
