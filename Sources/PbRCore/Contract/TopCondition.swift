@@ -62,12 +62,6 @@ public struct TopCondition: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// True when the subject reads the baseline, so a journey without one cannot satisfy it.
-    public var readsBaseline: Bool {
-        if case .constant = operand { return false }
-        return true
-    }
-
     private func holds(_ field: TopField, _ values: TopValues, _ baseline: TopValues?) -> Bool {
         guard let value = values[field] else { return false }
         let target: Int32

@@ -17,11 +17,6 @@ public enum RecordSchema {
     /// The key column: `client_id` for clients, `record_id` for the rest.
     public static func keyColumn(_ kind: RecordKind) -> String { kind == .clients ? "client_id" : "record_id" }
 
-    /// A column index for `columns(kind)` in canonical order.
-    public static func canonicalIndex(_ kind: RecordKind) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: columns(kind).enumerated().map { ($1, $0) })
-    }
-
     /// Reads a record from a row; the reader collects each field's defect. Returns `nil` when any field
     /// is bad. Row-to-row checks (unknown client, end before start...) are the importer's.
     public static func parse(_ kind: RecordKind, _ row: inout FieldReader) -> Record? {

@@ -54,12 +54,4 @@ public struct CSVWriter: Sendable {
         }
         bytes.append(.quote)
     }
-
-    /// One field as it would be written.
-    public static func escape(_ field: String) -> String {
-        var writer = CSVWriter(header: [])
-        writer.bytes.removeAll()
-        writer.append(field: field)
-        return writer.text
-    }
 }
