@@ -42,7 +42,7 @@ extension JournalStore {
         }
         let stored = try await database.raw("SELECT records_digest FROM imports WHERE id = \(bind: summary.id)").first()?
             .decode(column: "records_digest", as: String?.self)
-        if let stored, stored != sink.digest() {
+        if let stored, stored != sink.digest(like: stored) {
             problems.append(.init(check: "digest", detail: "import #\(summary.id): its rows no longer match the digest taken when they were written"))
         } else if stored == nil {
             problems.append(.init(check: "digest", detail: "import #\(summary.id) has no digest of its rows (imported before digests were kept)"))
@@ -70,8 +70,8 @@ extension JournalStore {
 private final class RowChecker: @unchecked Sendable {
     private(set) var rows = 0
     private(set) var problems: [String] = []
-    private var block: [JournalValue] = []
-    private var digester = RecordsDigest()
+    private var digest = RecordsDigest()
+    private var legacy = LegacyRecordsDigest()
 
     func add(_ row: any SQLRow) {
         rows += 1
@@ -88,12 +88,12 @@ private final class RowChecker: @unchecked Sendable {
             problems.append("a row does not read back: \(error)")
             return
         }
-        block += [.text(kindText), .text(key), .integer(knownAt), .integer(importID), .text(client), .integer(deleted), .text(fields)]
-        if block.count == JournalStore.rowsPerInsert * 7 { flush() }
+        legacy.add([.text(kindText), .text(key), .integer(knownAt), .integer(importID), .text(client), .integer(deleted), .text(fields)])
         guard let kind = RecordKind(rawValue: kindText) else {
             problems.append("a row of unknown kind '\(kindText)'")
             return
         }
+        digest.add(RowDigest(kind: kind, key: key, clientID: client, withdraws: deleted == 1, fields: fields))
         if deleted == 1 {
             if !fields.isEmpty { problems.append("the withdrawal of \(kind.rawValue) '\(key)' carries fields") }
             return
@@ -107,13 +107,9 @@ private final class RowChecker: @unchecked Sendable {
         }
     }
 
-    private func flush() {
-        digester.add(block: block)
-        block = []
-    }
-
-    func digest() -> String {
-        if !block.isEmpty { flush() }
-        return digester.finalize()
+    /// The rows' digest, made the way `stored` was: a sum of row digests, or (for imports written before
+    /// imports streamed) blocks in key order.
+    func digest(like stored: String) -> String {
+        stored.hasPrefix("sum256:") ? digest.text : legacy.finalize()
     }
 }

@@ -7,7 +7,7 @@ import SQLKit
 ///
 /// Every import is one transaction, and imports are serialised: a crash or an error leaves the store as
 /// it was before the import, and two imports at once both complete, one after the other.
-public final class JournalStore: ExistingRecords, Sendable {
+public final class JournalStore: Sendable {
     let database: any SQLDatabase
     let connection: StoreConnection
 
@@ -56,7 +56,7 @@ public final class JournalStore: ExistingRecords, Sendable {
     }
 
     /// Runs `body` in one write transaction, one writer at a time; anything thrown rolls it back.
-    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         if connection.isSQLite {
             try await database.raw("BEGIN IMMEDIATE").run()
         } else {

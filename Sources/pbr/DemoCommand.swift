@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
         let journal = try await JournalStore.open(folder.appendingPathComponent("pbr.sqlite").path)
         do {
             for extract in extracts {
-                let receipt = try await ExtractImport(journal: journal).run(
+                let receipt = try await ImportJob(journal: journal).run(
                     folder: extract.folder.path, skipBadRows: false, rejectsPath: nil, importedBy: "pbr demo")
                 print("Imported \(extract.folder.lastPathComponent) (known at \(extract.knownAt)): \(receipt.rowsImported) rows, "
                       + "\(receipt.withdrawals) withdrawals.")

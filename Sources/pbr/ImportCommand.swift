@@ -34,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let journal = try await store.open()
         do {
-            let receipt = try await ExtractImport(journal: journal, timings: timings).run(
+            let receipt = try await ImportJob(journal: journal, timings: timings).run(
                 folder: extract, skipBadRows: skipBadRows, rejectsPath: rejects, importedBy: by)
             try await journal.close()
             if receipt.alreadyImported {
@@ -50,32 +50,22 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// Reads, checks and appends one extract: the import as the command line and the demo run it.
-struct ExtractImport {
+/// Imports one extract, as the command line and the demo run it: a refusal becomes a message.
+struct ImportJob {
     let journal: JournalStore
     var timings = false
 
     func run(folder: String, skipBadRows: Bool, rejectsPath: String?, importedBy: String) async throws -> ImportReceipt {
         let started = Date()
-        let extract: ValidatedExtract
+        let job = ExtractImport(folder: URL(fileURLWithPath: folder), importedBy: importedBy, skipBadRows: skipBadRows,
+                                          rejects: rejectsPath.map { URL(fileURLWithPath: $0) })
         do {
-            extract = try await ExtractReader(folder: URL(fileURLWithPath: folder)).read(existing: journal)
+            let receipt = try await job.run(into: journal)
+            if timings { print(String(format: "timing import %.2fs", Date().timeIntervalSince(started))) }
+            return receipt
         } catch let refused as ExtractRefused {
             throw Refusal(folder + ": " + refused.description)
         }
-        if !extract.issues.isEmpty {
-            guard skipBadRows, let rejectsPath else {
-                throw Refusal(folder + ": " + ExtractRefused(issues: extract.issues).description)
-            }
-        }
-        if let rejectsPath { try write(RejectsCSV.render(extract.issues), to: rejectsPath) }
-        let checked = Date()
-        let receipt = try await journal.append(extract.batch, importedBy: importedBy)
-        if timings {
-            print(String(format: "timing read and check %.2fs\ntiming store %.2fs", checked.timeIntervalSince(started),
-                         Date().timeIntervalSince(checked)))
-        }
-        return receipt
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PbRCore
 import PbRImport
+import PbRStore
 import PbRTestSupport
 import Testing
 
@@ -28,18 +29,27 @@ struct ExtractFuzzTests {
         return files
     }
 
-    /// Reads the extract; passes when it is read or refused with every issue located.
-    func readsOrRefusesWithLocation(_ files: [String: [UInt8]]) async throws {
+    /// Imports the extract, skipping bad rows; passes when it is imported with every bad row located, or
+    /// refused with a located reason and the store left empty.
+    func readsOrRefusesWithLocation(_ files: [String: [UInt8]], into store: JournalStore) async throws {
         let folder = try Fixtures.temporaryFolder()
         for (name, bytes) in files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+        let rejects = try Fixtures.temporaryFolder().appendingPathComponent("rejects.csv")
+        let before = try await store.imports().count
         do {
-            let extract = try await ExtractReader(folder: folder).read(existing: NoExistingRecords())
-            for issue in extract.issues {
-                #expect(issue.line >= 1 && files[issue.file] != nil, "unlocated: \(issue)")
+            let receipt = try await ExtractImport(folder: folder, importedBy: "fuzz", skipBadRows: true, rejects: rejects).run(into: store)
+            var reader = CSVReader(bytes: Array(try Data(contentsOf: rejects)))
+            _ = try reader.next()
+            var rejected = 0
+            while let row = try reader.next() {
+                rejected += 1
+                #expect(files[row.fields[0]] != nil && Int(row.fields[1])! >= 1, "unlocated: \(row.fields)")
             }
+            #expect(rejected == receipt.rowsRejected)
         } catch let refused as ExtractRefused {
             #expect(!refused.issues.isEmpty)
             for issue in refused.issues { #expect(files[issue.file] != nil || issue.file == "extract.yaml", "unlocated: \(issue)") }
+            #expect(try await store.imports().count == before)
         }
     }
 
@@ -48,6 +58,8 @@ struct ExtractFuzzTests {
         var random = SplitMix(state: seed)
         let original = try files(of: Fixtures.url("small/batch1"))
         let names = original.keys.sorted()
+        let (store, _) = try await temporaryStore()
+        defer { Task { try? await store.close() } }
         for _ in 0..<40 {
             var mutated = original
             for _ in 0..<Int.random(in: 1...6, using: &random) {
@@ -64,20 +76,22 @@ struct ExtractFuzzTests {
                 }
                 mutated[name] = bytes
             }
-            try await readsOrRefusesWithLocation(mutated)
+            try await readsOrRefusesWithLocation(mutated, into: store)
         }
     }
 
     @Test(arguments: [11, 12, 13] as [UInt64])
     func randomBytesAreRefusedWithALocation(seed: UInt64) async throws {
         var random = SplitMix(state: seed)
+        let (store, _) = try await temporaryStore()
+        defer { Task { try? await store.close() } }
         for _ in 0..<20 {
             let noise = (0..<Int.random(in: 0...600, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             let name = RecordKind.allCases.randomElement(using: &random)!.fileName
             try await readsOrRefusesWithLocation([
                 "extract.yaml": Array("known_at: '2013-06-05T09:00:00+01:00'\nsource: fuzz\n".utf8), name: noise,
-            ])
-            try await readsOrRefusesWithLocation(["extract.yaml": noise])
+            ], into: store)
+            try await readsOrRefusesWithLocation(["extract.yaml": noise], into: store)
         }
     }
 }

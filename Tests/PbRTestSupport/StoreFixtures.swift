@@ -22,11 +22,9 @@ public func temporaryStore() async throws -> (JournalStore, path: String) {
     return (try await JournalStore.open(location), location)
 }
 
-/// Reads an extract folder against the store and appends it, refusing it whole if any row is bad,
-/// as `pbr import` does without --skip-bad-rows.
+/// Imports an extract folder, refusing it whole if any row is bad, as `pbr import` does without
+/// --skip-bad-rows.
 @discardableResult
 public func importExtract(_ folder: URL, into store: JournalStore) async throws -> ImportReceipt {
-    let extract = try await ExtractReader(folder: folder).read(existing: store)
-    guard extract.issues.isEmpty else { throw ExtractRefused(issues: extract.issues) }
-    return try await store.append(extract.batch, importedBy: "test")
+    try await ExtractImport(folder: folder, importedBy: "test").run(into: store)
 }

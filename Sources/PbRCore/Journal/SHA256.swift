@@ -38,6 +38,14 @@ public struct SHA256: Sendable {
 
     /// The digest as 64 lowercase hex digits.
     public mutating func finalize() -> String {
+        finalizeWords().map { word in
+            let hex = String(word, radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex
+        }.joined()
+    }
+
+    /// The digest as its eight 32-bit words, for sums of digests (`RecordsDigest`).
+    public mutating func finalizeWords() -> [UInt32] {
         let bitLength = length &* 8
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
@@ -46,10 +54,7 @@ public struct SHA256: Sendable {
             for start in stride(from: 0, to: tail.count, by: 64) { compress(UnsafeBufferPointer(rebasing: tail[start..<start + 64])) }
         }
         pending.removeAll()
-        return state.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
+        return state
     }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {

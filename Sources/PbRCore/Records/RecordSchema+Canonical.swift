@@ -4,7 +4,14 @@ extension RecordSchema {
 
     /// A record's canonical fields joined by U+001F: how the store keeps it.
     public static func canonicalText(_ record: Record) -> String {
-        fields(record).joined(separator: "\u{1F}")
+        let fields = fields(record)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(separator) }
+            bytes += field.utf8
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let columnCounts = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, columns($0).count) })

@@ -115,6 +115,8 @@ public struct CSVReader: Sendable {
             for index in start..<buffer.count {
                 let byte = buffer[index]
                 if byte == .quote { quoted.toggle() }
+                // Lines counted as `next()` counts them: a carriage return alone ends one too.
+                if byte == .cr, index + 1 < buffer.count, buffer[index + 1] != .lf { currentLine += 1 }
                 guard byte == .lf else { continue }
                 currentLine += 1
                 if !quoted, index + 1 >= target, index + 1 < buffer.count {

@@ -21,13 +21,20 @@ public struct RowIssue: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// An extract that cannot be imported: every defect found, in file and line order.
+/// An extract that cannot be imported: its defects in file and line order (the first 50 of them when
+/// there are more; `count` says how many in all).
 public struct ExtractRefused: Error, Sendable, CustomStringConvertible {
     public let issues: [RowIssue]
-    public init(issues: [RowIssue]) { self.issues = issues }
+    public let count: Int
+
+    public init(issues: [RowIssue], count: Int? = nil) {
+        self.issues = issues
+        self.count = count ?? issues.count
+    }
+
     public var description: String {
-        let shown = issues.prefix(50).map(\.description).joined(separator: "\n")
-        let more = issues.count > 50 ? "\n... and \(issues.count - 50) more" : ""
-        return "the extract was not imported (\(issues.count) defect\(issues.count == 1 ? "" : "s")):\n" + shown + more
+        let shown = issues.map(\.description).joined(separator: "\n")
+        let more = count > issues.count ? "\n... and \(count - issues.count) more" : ""
+        return "the extract was not imported (\(count) defect\(count == 1 ? "" : "s")):\n" + shown + more
     }
 }

@@ -1,0 +1,54 @@
+/// What the audit trail keeps about an import, known before its rows are read.
+public struct ImportHeader: Sendable {
+    public var knownAt: Moment
+    public var source: String
+    /// SHA-256 of the extract's files: importing the same digest twice changes nothing.
+    public var digest: String
+    /// Where it came from (a folder path).
+    public var origin: String
+    public var importedBy: String
+
+    public init(knownAt: Moment, source: String, digest: String, origin: String, importedBy: String) {
+        self.knownAt = knownAt; self.source = source; self.digest = digest; self.origin = origin; self.importedBy = importedBy
+    }
+}
+
+/// What an import did.
+public struct ImportReceipt: Sendable, Equatable {
+    public var importID: Int
+    /// True when an extract with the same digest was imported before: nothing changed.
+    public var alreadyImported: Bool
+    public var rowsImported: Int
+    public var withdrawals: Int
+    public var rowsRejected: Int
+
+    public init(importID: Int, alreadyImported: Bool, rowsImported: Int, withdrawals: Int, rowsRejected: Int) {
+        self.importID = importID; self.alreadyImported = alreadyImported; self.rowsImported = rowsImported
+        self.withdrawals = withdrawals; self.rowsRejected = rowsRejected
+    }
+}
+
+/// Where imports go: the journal store.
+public protocol ImportTarget: Sendable {
+    /// The import that brought an extract with this digest, if any.
+    func importID(digest: String) async throws -> Int?
+
+    /// Runs `body` inside one transaction, one import at a time. `body` streams the rows into the session
+    /// and returns how many it rejected; anything it throws leaves the store as it was.
+    func importing(_ header: ImportHeader, _ body: (any ImportSession) async throws -> Int) async throws
+        -> ImportReceipt
+}
+
+/// One import in progress, inside its transaction. Lookups see the rows this import has written so far.
+public protocol ImportSession: Sendable {
+    /// Appends rows to the journal under this import.
+    func write(_ rows: [JournalRow]) async throws
+    /// The client ids among `ids` with any version in the store, this import's included.
+    func knownClients(among ids: Set<String>) async throws -> Set<String>
+    /// The client of each episode among `ids`: this import's version if it wrote one, else the latest.
+    func episodeClients(among ids: Set<String>) async throws -> [String: String]
+    /// The keys of `kind` among `keys` that this import has already written.
+    func writtenKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String>
+    /// The keys of `kind` among `keys` that the store held before this import.
+    func storedKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String>
+}

@@ -1,0 +1,80 @@
+import Foundation
+import PbRCore
+
+/// An extract folder as found on disk: its `extract.yaml` and which of the six files it has.
+struct ExtractFolder: Sendable {
+    let url: URL
+    let metadata: ExtractMetadata
+    let metadataBytes: [UInt8]
+    /// The files present, in `RecordKind` order (the order they are checked and digested in).
+    let files: [(kind: RecordKind, url: URL, size: Int)]
+    /// Each file's size and time of change when the folder was opened.
+    private let stamps: [String]
+
+    init(_ url: URL) throws(ExtractRefused) {
+        self.url = url
+        let metadataURL = url.appendingPathComponent("extract.yaml")
+        guard let data = FileManager.default.contents(atPath: metadataURL.path) else {
+            throw ExtractRefused(issues: [RowIssue(file: "extract.yaml", line: 0,
+                                                   reason: "missing: an extract folder needs extract.yaml with known_at and source")])
+        }
+        metadataBytes = [UInt8](data)
+        metadata = try ExtractMetadata.parse(String(decoding: metadataBytes, as: UTF8.self))
+        files = RecordKind.allCases.compactMap { kind in
+            let file = url.appendingPathComponent(kind.fileName)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+                  attributes[.type] as? FileAttributeType == .typeRegular,
+                  let size = attributes[.size] as? Int else { return nil }
+            return (kind, file, size)
+        }
+        stamps = files.map { Self.stamp($0.url) }
+    }
+
+    /// The digest is taken in a pass before the import, so the import checks that no file has changed
+    /// since (a second digest would cost as much again): same size, same time of change.
+    func unchanged() -> Bool { files.map { Self.stamp($0.url) } == stamps }
+
+    private static func stamp(_ url: URL) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(attributes?[.size] as? Int ?? -1) \(date)"
+    }
+
+    /// SHA-256 of extract.yaml and then each file present, as its name, its size and its bytes: the same
+    /// extract always has the same digest. Read a few MB at a time.
+    func digest() throws(ExtractRefused) -> String {
+        var digest = startDigest()
+        for file in files {
+            Self.addHeader(of: file, to: &digest)
+            let read: Int
+            do {
+                let handle = try FileHandle(forReadingFrom: file.url)
+                defer { try? handle.close() }
+                var count = 0
+                while let chunk = try handle.read(upToCount: RecordBlocks.blockSize), !chunk.isEmpty {
+                    digest.update(chunk)
+                    count += chunk.count
+                }
+                read = count
+            } catch {
+                throw ExtractRefused(issues: [RowIssue(file: file.kind.fileName, line: 0, reason: "cannot be read: \(error.localizedDescription)")])
+            }
+            guard read == file.size else { throw Self.changed(file.kind) }
+        }
+        return digest.finalize()
+    }
+
+    private func startDigest() -> SHA256 {
+        var digest = SHA256()
+        digest.update(metadataBytes)
+        return digest
+    }
+
+    private static func addHeader(of file: (kind: RecordKind, url: URL, size: Int), to digest: inout SHA256) {
+        digest.update(file.kind.fileName + "\n\(file.size)\n")
+    }
+
+    static func changed(_ kind: RecordKind) -> ExtractRefused {
+        ExtractRefused(issues: [RowIssue(file: kind.fileName, line: 0, reason: "changed while it was being imported; import it again")])
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import PbRCore
+
+/// Imports one extract folder: all of it or nothing (unless bad rows are skipped), as one transaction.
+///
+/// It streams: each file is read a block at a time (`RecordBlocks`), its rows parsed on one core while
+/// the block before is written on another, and checked against the store as they go (`ImportChecks`).
+/// What is held at once is a block, a fixed-size filter of the keys seen, bounded caches of good ids and
+/// the bad rows of one file, whatever the size of the extract.
+public struct ExtractImport: Sendable {
+    public var folder: URL
+    public var importedBy: String
+    /// Import the good rows when some are bad, instead of refusing the extract.
+    public var skipBadRows = false
+    /// Where the bad rows go, verbatim with their reasons; written only when the import completes.
+    public var rejects: URL?
+
+    public init(folder: URL, importedBy: String, skipBadRows: Bool = false, rejects: URL? = nil) {
+        self.folder = folder; self.importedBy = importedBy; self.skipBadRows = skipBadRows; self.rejects = rejects
+    }
+
+    /// - Throws: `ExtractRefused` when the extract cannot be read or (without `skipBadRows`) has a bad row;
+    ///   the store is then as it was.
+    public func run(into target: any ImportTarget) async throws -> ImportReceipt {
+        let extract = try ExtractFolder(folder)
+        // The digest first, in a pass of its own: importing an extract a second time changes nothing, and
+        // should cost no more than reading it.
+        let digest = try extract.digest()
+        if let importID = try await target.importID(digest: digest) {
+            return ImportReceipt(importID: importID, alreadyImported: true, rowsImported: 0, withdrawals: 0, rowsRejected: 0)
+        }
+        let header = ImportHeader(knownAt: extract.metadata.knownAt, source: extract.metadata.source, digest: digest,
+                                  origin: folder.path, importedBy: importedBy)
+        // The rejects file is written beside its place and moved there once the import is committed.
+        let partial = rejects.map { $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).partial") }
+        let log = try IssueLog(rejects: partial)
+        do {
+            let receipt = try await target.importing(header) { session in
+                var checks = ImportChecks(session: session)
+                for file in extract.files {
+                    try await importFile(file, checks: &checks, log: log, session: session)
+                }
+                guard extract.unchanged() else { throw ExtractRefused(issues: [
+                    RowIssue(file: "extract.yaml", line: 0, reason: "the extract changed while it was being imported; import it again"),
+                ]) }
+                try log.close()
+                if log.count > 0, !skipBadRows { throw log.refusal }
+                return log.count
+            }
+            if let partial, let rejects, rename(partial.path, rejects.path) != 0 {
+                throw ExtractRefused(issues: [RowIssue(file: rejects.path, line: 0,
+                                                       reason: "the import is done, but its rejects are in \(partial.path)")])
+            }
+            return receipt
+        } catch {
+            try? log.close()
+            if let partial { try? FileManager.default.removeItem(at: partial) }
+            throw error
+        }
+    }
+
+    /// One file: its blocks parsed one ahead of the block being written, so that both cores work.
+    private func importFile(_ file: (kind: RecordKind, url: URL, size: Int), checks: inout ImportChecks, log: IssueLog,
+                            session: any ImportSession) async throws {
+        var blocks = try RecordBlocks(url: file.url)
+        defer { blocks.close() }
+        guard let first = try blocks.next() else {
+            throw ExtractRefused(issues: [RowIssue(file: file.kind.fileName, line: 1, reason: "is empty: a file that is present needs its header row")])
+        }
+        let (layout, start, line) = try FileLayout.read(file.kind, from: first)
+        // Parsing is pure, and in two pieces: SQLite writes on one core, so the pieces share the other two
+        // ways with the check of the next block.
+        @Sendable func parse(_ block: RecordBlocks.Block, from start: Int, line: Int) throws -> ParsedBlock {
+            try ParsedBlock.parse(block.bytes, from: start, line: line, layout: layout, pieces: 2)
+        }
+        checks.startFile()
+        var read = first.bytes.count
+        var current: ParsedBlock? = try parse(first, from: start, line: line)
+        var repeats: [ImportChecks.Repeat] = []
+        while let block = current {
+            let checked = try await checks.check(block)
+            log.add(checked.issues)
+            repeats += checked.repeats
+            let next = try blocks.next()
+            read += next?.bytes.count ?? 0
+            async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
+            try await session.write(checked.rows)
+            current = try await following
+        }
+        guard read == file.size else { throw ExtractFolder.changed(file.kind) }
+        if !repeats.isEmpty {
+            let firstLines = try FirstLines.of(Set(repeats.map(\.key)), in: file.url, layout: layout)
+            log.add(repeats.map { repeated in
+                let issue = repeated.issue
+                return RowIssue(file: issue.file, line: issue.line, column: issue.column,
+                                reason: ImportChecks.repeated(repeated.key, firstOn: firstLines[repeated.key] ?? 0), raw: issue.raw)
+            })
+        }
+        try log.endFile()
+    }
+}

@@ -1,0 +1,119 @@
+import PbRCore
+
+/// Checks what each row of a parsed block refers to, and that its key does not repeat in its file.
+///
+/// Files are checked in `RecordKind` order, so a row refers only to files already written: a reference
+/// resolves to a good row of this extract or to a record already in the store, and a row that refers to
+/// a bad row is bad too. The store (inside the import's transaction) is the authority; what is held here
+/// is bounded (`SeenKeys`, `BoundedCache`), so memory does not grow with the extract.
+struct ImportChecks {
+    /// A repeated key found where the first row is in the store, not in memory: its first line is found
+    /// by reading the file again once it is done (`FirstLines`).
+    struct Repeat {
+        let key: String
+        let issue: RowIssue
+    }
+
+    let session: any ImportSession
+    private var clients = BoundedCache<Void>(limit: 1_000_000)
+    private var episodes = BoundedCache<String>(limit: 1_000_000)
+    // Per file:
+    private var seen = SeenKeys()
+    /// Keys of the file's bad rows with their line: they are not in the store to be asked about.
+    private var rejectedKeys: [String: Int] = [:]
+
+    init(session: any ImportSession) { self.session = session }
+
+    /// Starts a file: keys repeat only within a file.
+    mutating func startFile() {
+        seen = SeenKeys()
+        rejectedKeys = [:]
+    }
+
+    /// The block's good rows, its bad ones, and repeats whose first line is still to be found.
+    mutating func check(_ block: ParsedBlock) async throws -> (rows: [JournalRow], issues: [RowIssue], repeats: [Repeat]) {
+        let kind = block.layout.kind, file = block.layout.file
+        var issues = block.issues
+        var repeats: [Repeat] = []
+        // A row may repeat a key earlier in the block, a bad row's, or (maybe) a written row's.
+        var repeatedAt: [Int: Int?] = [:]
+        var suspects: [(key: String, line: Int)] = []
+        for key in block.keys {
+            if let first = key.repeats { repeatedAt[key.line] = first; continue }
+            if !rejectedKeys.isEmpty, let first = rejectedKeys[key.key] { repeatedAt[key.line] = first; continue }
+            if seen.insert(hash: key.hash) { suspects.append((key.key, key.line)) }
+        }
+        if !suspects.isEmpty {
+            let written = try await session.writtenKeys(kind, among: Set(suspects.map(\.key)))
+            for suspect in suspects where written.contains(suspect.key) { repeatedAt[suspect.line] = .some(nil) }
+        }
+        let keyColumn = RecordSchema.keyColumn(kind)
+        var candidates: [ParsedBlock.Candidate] = []
+        candidates.reserveCapacity(block.candidates.count)
+        for candidate in block.candidates {
+            guard !repeatedAt.isEmpty, let first = repeatedAt[candidate.line] else { candidates.append(candidate); continue }
+            let raw = block.raw(candidate.range)
+            if let first {
+                issues.append(RowIssue(file: file, line: candidate.line, column: keyColumn,
+                                       reason: Self.repeated(candidate.row.key, firstOn: first), raw: raw))
+            } else {
+                repeats.append(Repeat(key: candidate.row.key, issue: RowIssue(
+                    file: file, line: candidate.line, column: keyColumn, reason: "", raw: raw)))
+            }
+        }
+
+        // What the rows refer to: the caches first, then the store for the rest, in one question each.
+        var askClients: Set<String> = [], askEpisodes: Set<String> = [], withdrawn: Set<String> = []
+        for candidate in candidates {
+            let row = candidate.row
+            if row.withdraws { withdrawn.insert(row.key); continue }
+            if kind != .clients, clients[row.clientID] == nil { askClients.insert(row.clientID) }
+            if kind == .top, episodes[candidate.episodeID] == nil { askEpisodes.insert(candidate.episodeID) }
+        }
+        let foundClients = askClients.isEmpty ? [] : try await session.knownClients(among: askClients)
+        let foundEpisodes = askEpisodes.isEmpty ? [:] : try await session.episodeClients(among: askEpisodes)
+        let stored = withdrawn.isEmpty ? [] : try await session.storedKeys(kind, among: withdrawn)
+        for client in foundClients { clients.insert(client, ()) }
+        for (episode, client) in foundEpisodes { episodes.insert(episode, client) }
+
+        var rows: [JournalRow] = []
+        rows.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let row = candidate.row
+            let problem = problem(with: candidate, kind: kind, stored: stored, foundClients: foundClients,
+                                  foundEpisodes: foundEpisodes)
+            if let problem {
+                rejectedKeys[row.key] = candidate.line
+                issues.append(RowIssue(file: file, line: candidate.line, column: problem.column, reason: problem.text,
+                                       raw: block.raw(candidate.range)))
+                continue
+            }
+            if kind == .clients { clients.insert(row.key, ()) }
+            if kind == .episodes, !row.withdraws { episodes.insert(row.key, row.clientID) }
+            rows.append(row)
+        }
+        // Keys first seen on rows bad on their own, so that a later row repeating one is refused too.
+        for key in block.keys where !key.parsed && repeatedAt[key.line] == nil && rejectedKeys[key.key] == nil {
+            rejectedKeys[key.key] = key.line
+        }
+        return (rows, issues, repeats)
+    }
+
+    static func repeated(_ key: String, firstOn line: Int) -> String { "'\(key)' is duplicated (first on line \(line))" }
+
+    private func problem(with candidate: ParsedBlock.Candidate, kind: RecordKind, stored: Set<String>,
+                         foundClients: Set<String>, foundEpisodes: [String: String]) -> (column: String?, text: String)? {
+        let row = candidate.row
+        if row.withdraws {
+            return stored.contains(row.key) ? nil : (RecordSchema.keyColumn(kind), "withdraws '\(row.key)', which is not in the store")
+        }
+        guard kind != .clients else { return nil }
+        let client = row.clientID
+        guard clients[client] != nil || foundClients.contains(client) else { return ("client_id", "unknown client '\(client)'") }
+        guard kind == .top else { return nil }
+        let episode = candidate.episodeID
+        guard let owner = episodes[episode] ?? foundEpisodes[episode] else { return ("episode_id", "unknown episode '\(episode)'") }
+        guard owner == client else { return ("episode_id", "episode '\(episode)' belongs to client '\(owner)', not '\(client)'") }
+        return nil
+    }
+}

@@ -1,0 +1,126 @@
+import PbRCore
+
+/// One block of a file, each row parsed and checked on its own (codes, dates, ranges, the field count):
+/// a candidate row for the journal, or an issue. What a row refers to is checked later (`ImportChecks`).
+struct ParsedBlock: Sendable {
+    struct Candidate: Sendable {
+        var line: Int
+        /// Where the row stands in the block's bytes, for the rejects file.
+        var range: Range<Int>
+        /// The episode a TOP names; empty for other rows.
+        var episodeID: String
+        var row: JournalRow
+    }
+
+    let layout: FileLayout
+    /// The block as read: rejected rows are written back from it verbatim.
+    let bytes: [UInt8]
+    var candidates: [Candidate] = []
+    var issues: [RowIssue] = []
+    /// Every row's key, good rows and bad: a key that repeats is refused where it repeats, whether or not
+    /// the first row was good.
+    var keys: [KeyLine] = []
+    var rowCount = 0
+
+    struct KeyLine: Sendable {
+        var key: String
+        var line: Int
+        /// The key's hash, for `SeenKeys` (made here, on the parsing cores).
+        var hash: Int
+        /// False when the row is bad on its own.
+        var parsed: Bool
+        /// The line of the key's first row in this block, when this row repeats it.
+        var repeats: Int?
+    }
+
+    /// Parses the records of `bytes` from `start` (a record's start, on `line`), in `pieces` parts on as
+    /// many cores.
+    static func parse(_ bytes: [UInt8], from start: Int, line: Int, layout: FileLayout, pieces: Int) throws(ExtractRefused) -> ParsedBlock {
+        let points = CSVReader.splitPoints(bytes, from: start, line: line, parts: pieces)
+        let parts = concurrentMap(points.count) { index in
+            let end = index + 1 < points.count ? points[index + 1].offset : bytes.count
+            return Result { () throws(ExtractRefused) in
+                try parse(bytes, range: points[index].offset..<end, line: points[index].line, layout: layout)
+            }
+        }
+        var block = ParsedBlock(layout: layout, bytes: bytes)
+        for part in parts {
+            let part = try part.get()
+            block.candidates += part.candidates
+            block.issues += part.issues
+            block.keys += part.keys
+            block.rowCount += part.rowCount
+        }
+        block.findRepeats()
+        return block
+    }
+
+    /// Marks the rows whose key an earlier row of the block has, and the rows bad on their own.
+    private mutating func findRepeats() {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(keys.count)
+        var index = 0
+        for candidate in candidates {
+            while keys[index].line != candidate.line { index += 1 }
+            keys[index].parsed = true
+        }
+        for index in keys.indices {
+            let key = keys[index]
+            if let line = first[key.key] { keys[index].repeats = line } else { first[key.key] = key.line }
+        }
+    }
+
+    private static func parse(_ bytes: [UInt8], range: Range<Int>, line: Int, layout: FileLayout) throws(ExtractRefused) -> ParsedBlock {
+        var reader = CSVReader(bytes: bytes, range: range, firstLine: line)
+        var block = ParsedBlock(layout: layout, bytes: bytes)
+        while true {
+            let next: CSVReader.Row?
+            do throws(CSVError) { next = try reader.next() } catch {
+                throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, reason: error.reason)])
+            }
+            guard let row = next else { return block }
+            block.rowCount += 1
+            block.add(row)
+        }
+    }
+
+    /// A row's text as it stands in the file.
+    func raw(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    private mutating func add(_ row: CSVReader.Row) {
+        let kind = layout.kind
+        func issue(_ column: String?, _ reason: String) {
+            issues.append(RowIssue(file: layout.file, line: row.line, column: column, reason: reason, raw: raw(row.range)))
+        }
+        guard row.fields.count == layout.header.count else {
+            return issue(nil, "has \(row.fields.count) fields; the header has \(layout.header.count)")
+        }
+        // The store keeps a record's fields joined by U+001F, so no field may hold it.
+        guard !bytes[row.range].contains(0x1F) else { return issue(nil, "holds the control character U+001F") }
+        var reader = FieldReader(fields: row.fields, columns: layout.columns)
+        let keyColumn = RecordSchema.keyColumn(kind)
+        let key = reader.text(keyColumn)
+        guard !key.isEmpty else { return issue(keyColumn, "is required") }
+        keys.append(KeyLine(key: key, line: row.line, hash: key.hashValue, parsed: false))
+        switch reader.text("deleted") {
+        case "Y":
+            let clientID = kind == .clients ? key : reader.text("client_id")
+            let withdrawal = JournalRow(kind: kind, key: key, clientID: clientID, fields: "", withdraws: true)
+            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", row: withdrawal))
+            return
+        case "", "N": break
+        case let other: return issue("deleted", "'\(other)' is not Y or N")
+        }
+        if !layout.missing.isEmpty {
+            let missing = layout.missing
+            return issue(missing[0], "the file has no \(missing.joined(separator: ", ")) column\(missing.count > 1 ? "s" : "")")
+        }
+        guard let record = RecordSchema.parse(kind, &reader) else {
+            for (column, reason) in reader.issues { issue(column, reason) }
+            return
+        }
+        var episodeID = ""
+        if case .top(let top) = record { episodeID = top.episodeID.rawValue }
+        candidates.append(Candidate(line: row.line, range: row.range, episodeID: episodeID, row: JournalRow(record)))
+    }
+}

@@ -1,0 +1,92 @@
+import PbRCore
+import SQLKit
+
+/// One import in progress, inside the transaction `JournalStore.importing` opened: it writes the rows
+/// under the import's id, keeps their count and digest, and answers the importer's questions.
+///
+/// `@unchecked Sendable`: one import task uses it, one call at a time (each awaited before the next).
+final class ImportWriter: ImportSession, @unchecked Sendable {
+    struct Tally {
+        var rows = 0
+        var withdrawals = 0
+        var digest = RecordsDigest()
+    }
+
+    private let store: JournalStore
+    private let importID: Int
+    private let knownAt: Moment
+    private(set) var tally = Tally()
+
+    init(store: JournalStore, importID: Int, knownAt: Moment) {
+        self.store = store; self.importID = importID; self.knownAt = knownAt
+    }
+
+    private var database: any SQLDatabase { store.database }
+
+    func write(_ rows: [JournalRow]) async throws {
+        // In key order within the block, so that SQLite mostly appends to its tree instead of splitting
+        // pages all over it.
+        let ordered = rows.sorted { $0.kind != $1.kind ? $0.kind.rawValue < $1.kind.rawValue : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for start in stride(from: 0, to: ordered.count, by: JournalStore.rowsPerInsert) {
+            let chunk = Array(ordered[start..<min(start + JournalStore.rowsPerInsert, ordered.count)])
+            try await store.insert(JournalStore.binds(chunk, importID: importID, knownAt: knownAt))
+        }
+        for row in rows {
+            tally.digest.add(row.digest)
+            if row.withdraws { tally.withdrawals += 1 }
+        }
+        tally.rows += rows.count
+    }
+
+    func knownClients(among ids: Set<String>) async throws -> Set<String> {
+        try await keys({ "SELECT DISTINCT record_key FROM journal WHERE kind = 'clients' AND record_key IN (\(binds: $0))" }, among: ids)
+    }
+
+    func writtenKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String> {
+        try await self.keys({ """
+            SELECT record_key FROM journal
+            WHERE kind = \(bind: kind.rawValue) AND import_id = \(bind: self.importID) AND record_key IN (\(binds: $0))
+            """ }, among: keys)
+    }
+
+    func storedKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String> {
+        try await self.keys({ """
+            SELECT DISTINCT record_key FROM journal
+            WHERE kind = \(bind: kind.rawValue) AND import_id <> \(bind: self.importID) AND record_key IN (\(binds: $0))
+            """ }, among: keys)
+    }
+
+    func episodeClients(among ids: Set<String>) async throws -> [String: String] {
+        var owners: [String: String] = [:], ownersHere: [String: String] = [:]
+        for chunk in Self.chunks(of: ids) {
+            // The latest version names the episode's client (a withdrawal may leave it empty); this
+            // import's own version comes first, whatever its known_at.
+            let rows = try await database.raw("""
+                SELECT record_key, client_id, import_id FROM journal
+                WHERE kind = 'episodes' AND deleted = 0 AND record_key IN (\(binds: chunk))
+                ORDER BY record_key, known_at_epoch, import_id
+                """).all()
+            for row in rows {
+                let key = try row.decode(column: "record_key", as: String.self)
+                let client = try row.decode(column: "client_id", as: String.self)
+                owners[key] = client
+                if try row.decode(column: "import_id", as: Int.self) == importID { ownersHere[key] = client }
+            }
+        }
+        return owners.merging(ownersHere) { $1 }
+    }
+
+    private func keys(_ query: ([String]) -> SQLQueryString, among keys: Set<String>) async throws -> Set<String> {
+        var found: Set<String> = []
+        for chunk in Self.chunks(of: keys) {
+            for row in try await database.raw(query(chunk)).all() { found.insert(try row.decode(column: "record_key", as: String.self)) }
+        }
+        return found
+    }
+
+    /// Keys in sorted groups of 500, one query each.
+    static func chunks(of keys: Set<String>) -> [[String]] {
+        let sorted = keys.sorted()
+        return stride(from: 0, to: sorted.count, by: 500).map { Array(sorted[$0..<min($0 + 500, sorted.count)]) }
+    }
+}
