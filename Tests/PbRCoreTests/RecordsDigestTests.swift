@@ -1,0 +1,40 @@
+import PbRCore
+import Testing
+
+/// An import's records digest is a sum of its rows' SHA-256s: the same rows in any order give the same
+/// digest, and any changed, missing or repeated row gives another.
+@Suite("Records digest")
+struct RecordsDigestTests {
+    let rows = [
+        RowDigest(kind: .clients, key: "A001", clientID: "A001", withdraws: false, fields: "A001\u{1F}M\u{1F}1978"),
+        RowDigest(kind: .events, key: "7", clientID: "A001", withdraws: true, fields: ""),
+        RowDigest(kind: .top, key: "100", clientID: "A002", withdraws: false, fields: "100\u{1F}A002"),
+    ]
+
+    func digest(_ rows: [RowDigest]) -> String {
+        var digest = RecordsDigest()
+        for row in rows { digest.add(row) }
+        return digest.text
+    }
+
+    @Test func theOrderOfRowsDoesNotMatter() {
+        #expect(digest(rows) == digest(rows.reversed()))
+        #expect(digest([rows[1], rows[2], rows[0]]) == digest(rows))
+    }
+
+    @Test func aChangedMissingOrRepeatedRowChangesTheDigest() {
+        let changed = RowDigest(kind: .clients, key: "A001", clientID: "A001", withdraws: false, fields: "A001\u{1F}F\u{1F}1978")
+        let all = digest(rows)
+        #expect(digest([changed, rows[1], rows[2]]) != all)
+        #expect(digest(Array(rows.dropLast())) != all)
+        #expect(digest(rows + [rows[0]]) != all)
+        #expect(digest([rows[1], rows[1]]) != digest([]))  // a sum, not an exclusive-or: a pair does not cancel
+    }
+
+    @Test func theEmptyDigestIsZeroAndOneRowIsItsOwnSHA256() {
+        #expect(digest([]) == "sum256:" + String(repeating: "0", count: 64))
+        var sha = SHA256()
+        sha.update("clients\u{1E}A001\u{1E}A001\u{1E}0\u{1E}A001\u{1F}M\u{1F}1978")
+        #expect(digest([rows[0]]) == "sum256:" + sha.finalize())
+    }
+}
