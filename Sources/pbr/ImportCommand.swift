@@ -20,7 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The rejects file written with --skip-bad-rows.")
     var rejects: String?
 
-    @Flag(help: "Print how long reading and checking, and writing to the store took (for pbr bench).")
+    @Flag(help: "Print how long the import took (for pbr bench).")
     var timings = false
 
     @Option(help: "Who is importing, for the audit trail.")

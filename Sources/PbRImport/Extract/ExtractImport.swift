@@ -68,8 +68,7 @@ public struct ExtractImport: Sendable {
             throw ExtractRefused(issues: [RowIssue(file: file.kind.fileName, line: 1, reason: "is empty: a file that is present needs its header row")])
         }
         let (layout, start, line) = try FileLayout.read(file.kind, from: first)
-        // Parsing is pure, and in two pieces: SQLite writes on one core, so the pieces share the other two
-        // ways with the check of the next block.
+        // Parsing is pure, and in two pieces, so that it uses both cores while SQLite writes the block before.
         @Sendable func parse(_ block: RecordBlocks.Block, from start: Int, line: Int) throws -> ParsedBlock {
             try ParsedBlock.parse(block.bytes, from: start, line: line, layout: layout, pieces: 2)
         }
