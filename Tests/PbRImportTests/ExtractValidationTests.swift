@@ -192,4 +192,14 @@ struct ExtractValidationTests {
         #expect(try await issues(["events.csv": events])
                 == ["events.csv, line 140004, column on: '2012-02-30' is not a date (YYYY-MM-DD) that exists"])
     }
+
+    /// A file with carriage returns alone for line endings is cut into blocks at them too.
+    @Test func aLargeFileWithCarriageReturnLineEndingsIsReadInBlocks() async throws {
+        var events = "record_id,client_id,on,kind,detail\r"
+        for index in 1...150_000 { events += "\(index),A001,2012-01-01,goal_agreed,a goal\r" }
+        events += "150001,A001,2012-02-30,goal_agreed,\r"
+        #expect(events.utf8.count > 5_000_000)
+        #expect(try await issues(["events.csv": events])
+                == ["events.csv, line 150002, column on: '2012-02-30' is not a date (YYYY-MM-DD) that exists"])
+    }
 }

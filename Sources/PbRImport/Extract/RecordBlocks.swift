@@ -3,10 +3,10 @@ import Foundation
 /// Reads one extract file in blocks of whole records, so that an import holds a block of the file at a
 /// time, never the whole of it.
 ///
-/// A block ends just after a line feed outside quotes. Counting quotes is enough to know where that is: a
-/// doubled quote inside a quoted field toggles twice. The bytes after the last such line feed wait for the
-/// next block. Blocks are the file's bytes in order, with nothing left out, so the extract's digest can
-/// be taken from them.
+/// A block ends just after a line ending (a line feed, or a carriage return alone) outside quotes.
+/// Counting quotes is enough to know where that is: a doubled quote inside a quoted field toggles twice.
+/// The bytes after the last such ending wait for the next block. Blocks are the file's bytes in order,
+/// with nothing left out.
 struct RecordBlocks {
     struct Block: Sendable {
         let bytes: [UInt8]
@@ -57,7 +57,9 @@ struct RecordBlocks {
                     case .lf:
                         lines += 1
                         if !quoted { cut = (index + 1, lines) }
-                    case .cr where buffer[index + 1] != .lf: lines += 1
+                    case .cr where buffer[index + 1] != .lf:
+                        lines += 1
+                        if !quoted { cut = (index + 1, lines) }
                     default: break
                     }
                 }
