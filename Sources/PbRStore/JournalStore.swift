@@ -61,8 +61,9 @@ public final class JournalStore: Sendable {
             try await database.raw("BEGIN IMMEDIATE").run()
         } else {
             try await database.raw("BEGIN").run()
-            // One writer at a time across every connection, until this transaction ends.
-            try await database.raw("SELECT pg_advisory_xact_lock(70411)").run()
+            // One writer at a time across every connection to this store (its schema), until this
+            // transaction ends; stores in other schemas of the same database do not wait for it.
+            try await database.raw("SELECT pg_advisory_xact_lock(70411, hashtext(current_schema()))").run()
         }
         do {
             let result = try await body(database)

@@ -15,9 +15,15 @@ struct ImportProcessTests {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pbr")
     }()
 
-    static func extracts() throws -> [URL] {
+    /// 12,000 clients: top.csv is over one block (`RecordBlocks`, 4 MiB), so kills land between blocks
+    /// already written and blocks still to come. Written once for both tests, which only read them.
+    static func extracts() throws -> [URL] { try written.get() }
+
+    private static let written = Result { try write() }
+
+    private static func write() throws -> [URL] {
         let folder = try Fixtures.temporaryFolder()
-        return try SyntheticExtract.generate(.init(clients: 1_500, providers: 3, seed: 99)).map { batch in
+        return try SyntheticExtract.generate(.init(clients: 12_000, providers: 3, seed: 99)).map { batch in
             let extract = folder.appendingPathComponent(batch.name)
             try ExtractWriter.write(to: extract, knownAt: batch.knownAt, source: batch.source, records: batch.records,
                                     withdrawals: batch.withdrawals.map { ($0.kind, $0.key) })

@@ -16,13 +16,21 @@ public enum Fixtures {
     /// `Tests/Fixtures/NAME`.
     public static func url(_ name: String) -> URL { root.appendingPathComponent("Tests/Fixtures/" + name) }
 
-    /// A fresh temporary folder for one test.
+    /// A fresh temporary folder for one test, inside this test process's own folder.
     public static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pbr-test-" + UUID().uuidString)
+        let url = testProcessFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 }
+
+/// Every temporary folder of a test process lives in one, removed when the process exits, so that test
+/// runs do not leave extracts and stores behind.
+private let testProcessFolder: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pbr-test-" + UUID().uuidString)
+    atexit { try? FileManager.default.removeItem(at: testProcessFolder) }
+    return url
+}()
 
 /// Runs a contract over built clients, as of a day, and gives the lines.
 public func entitlements(_ contract: Contract, _ clients: [ClientBuilder], asOf: String) -> EntitlementReport {
