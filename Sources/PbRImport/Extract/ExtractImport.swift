@@ -34,8 +34,9 @@ public struct ExtractImport: Sendable {
         // The rejects file is written beside its place and moved there once the import is committed.
         let partial = rejects.map { $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).partial") }
         let log = try IssueLog(rejects: partial)
+        let receipt: ImportReceipt
         do {
-            let receipt = try await target.importing(header) { session in
+            receipt = try await target.importing(header) { session in
                 var checks = ImportChecks(session: session)
                 for file in extract.files {
                     try await importFile(file, checks: &checks, log: log, session: session)
@@ -43,20 +44,24 @@ public struct ExtractImport: Sendable {
                 guard extract.unchanged() else { throw ExtractRefused(issues: [
                     RowIssue(file: "extract.yaml", line: 0, reason: "the extract changed while it was being imported; import it again"),
                 ]) }
-                try log.close()
                 if log.count > 0, !skipBadRows { throw log.refusal }
                 return log.count
             }
-            if let partial, let rejects, rename(partial.path, rejects.path) != 0 {
-                throw ExtractRefused(issues: [RowIssue(file: rejects.path, line: 0,
-                                                       reason: "the import is done, but its rejects are in \(partial.path)")])
-            }
-            return receipt
         } catch {
             try? log.close()
             if let partial { try? FileManager.default.removeItem(at: partial) }
             throw error
         }
+        try? log.close()  // its rows were written as each file was done; nothing waits in a buffer
+        guard let partial, let rejects else { return receipt }
+        if receipt.alreadyImported {
+            // Imported by another run while this one waited for the lock: nothing here was read.
+            try? FileManager.default.removeItem(at: partial)
+        } else if rename(partial.path, rejects.path) != 0 {
+            throw ExtractRefused(issues: [RowIssue(file: rejects.path, line: 0,
+                                                   reason: "import #\(receipt.importID) is done, but its rejects could not be moved here from \(partial.path)")])
+        }
+        return receipt
     }
 
     /// One file: its blocks parsed one ahead of the block being written, so that both cores work.
