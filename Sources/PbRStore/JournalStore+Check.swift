@@ -31,7 +31,10 @@ extension JournalStore {
 
     /// One import's rows: how many, their digest, and that each reads back as the record it is filed as.
     private func checkRows(of summary: ImportSummary) async throws -> [StoreProblem] {
-        let sink = RowChecker()
+        let stored = try await database.raw("SELECT records_digest FROM imports WHERE id = \(bind: summary.id)").first()?
+            .decode(column: "records_digest", as: String?.self)
+        // Imports from before streaming were digested as key-ordered blocks; the rest as a sum of rows.
+        let sink = RowChecker(legacy: stored.map { !$0.hasPrefix(RecordsDigest.prefix) } ?? false)
         try await database.execute(sql: SQLQueryString("""
             SELECT kind, record_key, known_at_epoch, import_id, client_id, deleted, fields FROM journal
             WHERE import_id = \(bind: summary.id) ORDER BY kind, record_key
@@ -40,9 +43,7 @@ extension JournalStore {
         if sink.rows != summary.rowsImported {
             problems.append(.init(check: "imports", detail: "import #\(summary.id) says \(summary.rowsImported) rows; the journal holds \(sink.rows)"))
         }
-        let stored = try await database.raw("SELECT records_digest FROM imports WHERE id = \(bind: summary.id)").first()?
-            .decode(column: "records_digest", as: String?.self)
-        if let stored, stored != sink.digest(like: stored) {
+        if let stored, stored != sink.digest() {
             problems.append(.init(check: "digest", detail: "import #\(summary.id): its rows no longer match the digest taken when they were written"))
         } else if stored == nil {
             problems.append(.init(check: "digest", detail: "import #\(summary.id) has no digest of its rows (imported before digests were kept)"))
@@ -70,8 +71,11 @@ extension JournalStore {
 private final class RowChecker: @unchecked Sendable {
     private(set) var rows = 0
     private(set) var problems: [String] = []
-    private var digest = RecordsDigest()
-    private var legacy = LegacyRecordsDigest()
+    private var sum = RecordsDigest()
+    /// Set for an import digested before imports streamed.
+    private var legacy: LegacyRecordsDigest?
+
+    init(legacy: Bool) { self.legacy = legacy ? LegacyRecordsDigest() : nil }
 
     func add(_ row: any SQLRow) {
         rows += 1
@@ -88,12 +92,12 @@ private final class RowChecker: @unchecked Sendable {
             problems.append("a row does not read back: \(error)")
             return
         }
-        legacy.add([.text(kindText), .text(key), .integer(knownAt), .integer(importID), .text(client), .integer(deleted), .text(fields)])
+        legacy?.add([.text(kindText), .text(key), .integer(knownAt), .integer(importID), .text(client), .integer(deleted), .text(fields)])
         guard let kind = RecordKind(rawValue: kindText) else {
             problems.append("a row of unknown kind '\(kindText)'")
             return
         }
-        digest.add(RowDigest(kind: kind, key: key, clientID: client, withdraws: deleted == 1, fields: fields))
+        if legacy == nil { sum.add(RowDigest(kind: kind, key: key, clientID: client, withdraws: deleted == 1, fields: fields)) }
         if deleted == 1 {
             if !fields.isEmpty { problems.append("the withdrawal of \(kind.rawValue) '\(key)' carries fields") }
             return
@@ -107,9 +111,9 @@ private final class RowChecker: @unchecked Sendable {
         }
     }
 
-    /// The rows' digest, made the way `stored` was: a sum of row digests, or (for imports written before
-    /// imports streamed) blocks in key order.
-    func digest(like stored: String) -> String {
-        stored.hasPrefix("sum256:") ? digest.text : legacy.finalize()
+    /// The rows' digest, made the way the import's was.
+    func digest() -> String {
+        if var legacy { return legacy.finalize() }
+        return sum.text
     }
 }

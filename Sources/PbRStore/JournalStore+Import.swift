@@ -107,11 +107,4 @@ enum JournalValue: Sendable {
         case .integer(let number): .integer(number)
         }
     }
-
-    var encodable: any Encodable & Sendable {
-        switch self {
-        case .text(let text): text
-        case .integer(let number): number
-        }
-    }
 }

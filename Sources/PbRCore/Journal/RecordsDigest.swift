@@ -6,7 +6,7 @@
 /// add them back in key order; unlike an exclusive-or, two equal rows do not cancel out.
 public struct RecordsDigest: Sendable, Equatable {
     /// Little-endian 64-bit limbs of the sum.
-    private var limbs: [UInt64] = [0, 0, 0, 0]
+    private var limbs = SIMD4<UInt64>()
 
     public init() {}
 
@@ -20,12 +20,12 @@ public struct RecordsDigest: Sendable, Equatable {
         }
     }
 
-    public mutating func add(_ other: RecordsDigest) { add(RowDigest(limbs: other.limbs)) }
+    public static let prefix = "sum256:"
 
     /// "sum256:" and 64 hex digits, most significant first. The prefix tells it from the block digests
     /// of stores written before imports streamed (`LegacyRecordsDigest`).
     public var text: String {
-        "sum256:" + limbs.reversed().map { limb in
+        Self.prefix + [limbs[3], limbs[2], limbs[1], limbs[0]].map { limb in
             let hex = String(limb, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }.joined()
@@ -36,9 +36,8 @@ public struct RecordsDigest: Sendable, Equatable {
 /// The import and `known_at` are left out: they are the same for every row of an import, and
 /// `pbr db check` checks them against the import's own record.
 public struct RowDigest: Sendable, Equatable {
-    let limbs: [UInt64]
-
-    init(limbs: [UInt64]) { self.limbs = limbs }
+    /// Little-endian 64-bit limbs, held inline: one is made for every row of every import.
+    let limbs: SIMD4<UInt64>
 
     public init(kind: RecordKind, key: String, clientID: String, withdraws: Bool, fields: String) {
         // One buffer, hashed in one call: this runs for every row of every import.
@@ -52,6 +51,7 @@ public struct RowDigest: Sendable, Equatable {
         var hash = SHA256()
         hash.update(bytes)
         let words = hash.finalizeWords()
-        limbs = (0..<4).map { UInt64(words[7 - 2 * $0 - 1]) << 32 | UInt64(words[7 - 2 * $0]) }
+        func limb(_ index: Int) -> UInt64 { UInt64(words[6 - 2 * index]) << 32 | UInt64(words[7 - 2 * index]) }
+        limbs = SIMD4(limb(0), limb(1), limb(2), limb(3))
     }
 }

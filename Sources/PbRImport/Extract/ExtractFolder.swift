@@ -1,13 +1,21 @@
 import Foundation
 import PbRCore
 
+/// One of the six files, present in an extract folder.
+struct ExtractFile: Sendable {
+    let kind: RecordKind
+    let url: URL
+    /// Its size when the folder was opened.
+    let size: Int
+}
+
 /// An extract folder as found on disk: its `extract.yaml` and which of the six files it has.
 struct ExtractFolder: Sendable {
     let url: URL
     let metadata: ExtractMetadata
     let metadataBytes: [UInt8]
     /// The files present, in `RecordKind` order (the order they are checked and digested in).
-    let files: [(kind: RecordKind, url: URL, size: Int)]
+    let files: [ExtractFile]
     /// Each file's size and time of change when the folder was opened.
     private let stamps: [String]
 
@@ -25,7 +33,7 @@ struct ExtractFolder: Sendable {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   let size = attributes[.size] as? Int else { return nil }
-            return (kind, file, size)
+            return ExtractFile(kind: kind, url: file, size: size)
         }
         stamps = files.map { Self.stamp($0.url) }
     }
@@ -70,11 +78,11 @@ struct ExtractFolder: Sendable {
         return digest
     }
 
-    private static func addHeader(of file: (kind: RecordKind, url: URL, size: Int), to digest: inout SHA256) {
+    private static func addHeader(of file: ExtractFile, to digest: inout SHA256) {
         digest.update(file.kind.fileName + "\n\(file.size)\n")
     }
 
-    static func changed(_ kind: RecordKind) -> ExtractRefused {
+    private static func changed(_ kind: RecordKind) -> ExtractRefused {
         ExtractRefused(issues: [RowIssue(file: kind.fileName, line: 0, reason: "changed while it was being imported; import it again")])
     }
 }

@@ -65,7 +65,7 @@ public struct ExtractImport: Sendable {
     }
 
     /// One file: its blocks parsed one ahead of the block being written, so that both cores work.
-    private func importFile(_ file: (kind: RecordKind, url: URL, size: Int), checks: inout ImportChecks, log: IssueLog,
+    private func importFile(_ file: ExtractFile, checks: inout ImportChecks, log: IssueLog,
                             session: any ImportSession) async throws {
         var blocks = try RecordBlocks(url: file.url)
         defer { blocks.close() }
@@ -78,7 +78,6 @@ public struct ExtractImport: Sendable {
             try ParsedBlock.parse(block.bytes, from: start, line: line, layout: layout, pieces: 2)
         }
         checks.startFile()
-        var read = first.bytes.count
         var current: ParsedBlock? = try parse(first, from: start, line: line)
         var repeats: [ImportChecks.Repeat] = []
         while let block = current {
@@ -86,19 +85,13 @@ public struct ExtractImport: Sendable {
             log.add(checked.issues)
             repeats += checked.repeats
             let next = try blocks.next()
-            read += next?.bytes.count ?? 0
             async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
             try await session.write(checked.rows)
             current = try await following
         }
-        guard read == file.size else { throw ExtractFolder.changed(file.kind) }
         if !repeats.isEmpty {
             let firstLines = try FirstLines.of(Set(repeats.map(\.key)), in: file.url, layout: layout)
-            log.add(repeats.map { repeated in
-                let issue = repeated.issue
-                return RowIssue(file: issue.file, line: issue.line, column: issue.column,
-                                reason: ImportChecks.repeated(repeated.key, firstOn: firstLines[repeated.key] ?? 0), raw: issue.raw)
-            })
+            log.add(repeats.map { $0.issue(firstOn: firstLines[$0.key] ?? 0) })
         }
         try log.endFile()
     }

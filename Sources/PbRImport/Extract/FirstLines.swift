@@ -9,11 +9,11 @@ enum FirstLines {
         defer { blocks.close() }
         var found: [String: Int] = [:]
         let keyIndex = layout.columns[RecordSchema.keyColumn(layout.kind)]!
-        var first = true
         while let block = try blocks.next(), found.count < keys.count {
-            var reader = CSVReader(bytes: block.bytes, range: 0..<block.bytes.count, firstLine: block.firstLine)
-            if first { reader = CSVReader(bytes: block.bytes); _ = try? reader.next() }  // past the header
-            first = false
+            let isFirst = block.firstLine == 1
+            var reader = isFirst ? CSVReader(bytes: block.bytes)
+                                 : CSVReader(bytes: block.bytes, range: 0..<block.bytes.count, firstLine: block.firstLine)
+            if isFirst { _ = try? reader.next() }  // the header
             // The file was read whole once already, so it parses; a row counts as it did then.
             while let row = try? reader.next() {
                 guard row.fields.count == layout.header.count, !block.bytes[row.range].contains(0x1F) else { continue }

@@ -10,8 +10,15 @@ struct ImportChecks {
     /// A repeated key found where the first row is in the store, not in memory: its first line is found
     /// by reading the file again once it is done (`FirstLines`).
     struct Repeat {
+        let kind: RecordKind
         let key: String
-        let issue: RowIssue
+        let line: Int
+        let raw: String
+
+        func issue(firstOn first: Int) -> RowIssue {
+            RowIssue(file: kind.fileName, line: line, column: RecordSchema.keyColumn(kind),
+                     reason: "'\(key)' is duplicated (first on line \(first))", raw: raw)
+        }
     }
 
     let session: any ImportSession
@@ -47,19 +54,12 @@ struct ImportChecks {
             let written = try await session.writtenKeys(kind, among: Set(suspects.map(\.key)))
             for suspect in suspects where written.contains(suspect.key) { repeatedAt[suspect.line] = .some(nil) }
         }
-        let keyColumn = RecordSchema.keyColumn(kind)
         var candidates: [ParsedBlock.Candidate] = []
         candidates.reserveCapacity(block.candidates.count)
         for candidate in block.candidates {
             guard !repeatedAt.isEmpty, let first = repeatedAt[candidate.line] else { candidates.append(candidate); continue }
-            let raw = block.raw(candidate.range)
-            if let first {
-                issues.append(RowIssue(file: file, line: candidate.line, column: keyColumn,
-                                       reason: Self.repeated(candidate.row.key, firstOn: first), raw: raw))
-            } else {
-                repeats.append(Repeat(key: candidate.row.key, issue: RowIssue(
-                    file: file, line: candidate.line, column: keyColumn, reason: "", raw: raw)))
-            }
+            let repeated = Repeat(kind: kind, key: candidate.row.key, line: candidate.line, raw: block.raw(candidate.range))
+            if let first { issues.append(repeated.issue(firstOn: first)) } else { repeats.append(repeated) }
         }
 
         // What the rows refer to: the caches first, then the store for the rest, in one question each.
@@ -98,8 +98,6 @@ struct ImportChecks {
         }
         return (rows, issues, repeats)
     }
-
-    static func repeated(_ key: String, firstOn line: Int) -> String { "'\(key)' is duplicated (first on line \(line))" }
 
     private func problem(with candidate: ParsedBlock.Candidate, kind: RecordKind, stored: Set<String>,
                          foundClients: Set<String>, foundEpisodes: [String: String]) -> (column: String?, text: String)? {

@@ -20,7 +20,6 @@ struct ParsedBlock: Sendable {
     /// Every row's key, good rows and bad: a key that repeats is refused where it repeats, whether or not
     /// the first row was good.
     var keys: [KeyLine] = []
-    var rowCount = 0
 
     struct KeyLine: Sendable {
         var key: String
@@ -49,7 +48,6 @@ struct ParsedBlock: Sendable {
             block.candidates += part.candidates
             block.issues += part.issues
             block.keys += part.keys
-            block.rowCount += part.rowCount
         }
         block.findRepeats()
         return block
@@ -79,7 +77,6 @@ struct ParsedBlock: Sendable {
                 throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, reason: error.reason)])
             }
             guard let row = next else { return block }
-            block.rowCount += 1
             block.add(row)
         }
     }

@@ -1,8 +1,8 @@
 /// The keys a file has shown so far, in a fixed 16 MiB however long the file: a Bloom filter.
 ///
 /// "Not seen" is certain; "maybe seen" is confirmed by the caller against the store (a false alarm costs
-/// one lookup). With four bits a key, a file of 1.5 million keys has about one false alarm in 300,000;
-/// a file ten times as long, about one in 60, so a longer file costs lookups, not memory.
+/// one lookup). With four bits a key, by the usual formula, a file of 1.5 million keys has about one false
+/// alarm in 300,000 and a file ten times as long about one in 60: a longer file costs lookups, not memory.
 struct SeenKeys {
     private static let bitCount = 1 << 27
     private var words = [UInt64](repeating: 0, count: bitCount / 64)
