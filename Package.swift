@@ -38,10 +38,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            // The use cases: what the command line (and later the server) runs, over the store and the core.
+            name: "PbRService",
+            dependencies: ["PbRCore", "PbRImport", "PbRStore", "PbRSimulation"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "pbr",
             dependencies: [
-                "PbRCore", "PbRImport", "PbRStore", "PbRSimulation",
+                "PbRCore", "PbRImport", "PbRStore", "PbRSimulation", "PbRService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -56,6 +62,8 @@ let package = Package(
         .testTarget(name: "PbRSimulationTests", dependencies: ["PbRSimulation"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PbRServiceTests", dependencies: ["PbRService", "PbRTestSupport", "pbr"], swiftSettings: swiftSettings),
         .testTarget(
             // "pbr": the crash tests run the real command line and kill it.
             name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRSimulation", "PbRTestSupport", "pbr"],

@@ -11,8 +11,9 @@ extension JournalStore {
     ///
     /// Reads the journal in key order through the driver directly: at national scale (millions of
     /// versions) the generic row decoding would be most of a run's time.
-    public func histories(knownAt: Moment?) async throws -> [ClientHistory] {
-        let sink = HistorySink()
+    /// - Parameter progress: told how many more journal rows have been read, every 100,000.
+    public func histories(knownAt: Moment?, progress: (@Sendable (_ rows: Int) -> Void)? = nil) async throws -> [ClientHistory] {
+        let sink = HistorySink(progress: progress)
         // Two columns a row (the driver builds a value per column, millions of times): the version, kind
         // and withdrawal flag packed into one number (`VersionCode`), and the canonical fields, or for a
         // withdrawal just its key.
@@ -81,8 +82,11 @@ private final class HistorySink: @unchecked Sendable {
     private let lock = NSLock()
     private let decoding = DispatchGroup()
     private var error: (any Error)?
+    private let progress: (@Sendable (Int) -> Void)?
+    private var rowsUnreported = 0
 
-    init() {
+    init(progress: (@Sendable (Int) -> Void)?) {
+        self.progress = progress
         resolver = VersionResolver { [unowned self] kind, _, fields, version in
             self.batch.append((kind, fields, version))
             if self.batch.count == Self.batchSize { self.decodeBatch() }
@@ -96,6 +100,10 @@ private final class HistorySink: @unchecked Sendable {
 
     func add(packed: Int64, body: String) {
         guard error == nil else { return }
+        if let progress {
+            rowsUnreported += 1
+            if rowsUnreported == 100_000 { progress(rowsUnreported); rowsUnreported = 0 }
+        }
         guard let code = VersionCode(packed) else { return fail("a journal row has an unknown kind: \(packed)") }
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
         let key = body.utf8.firstIndex(of: RecordSchema.separator).map { String(body[..<$0]) } ?? body

@@ -10,17 +10,36 @@ import SQLKit
 public final class JournalStore: Sendable {
     let database: any SQLDatabase
     let connection: StoreConnection
+    /// Where the store is, without its password.
+    public let location: StoreLocation
+    /// True when this open created the store (a new file, or the tables in an empty database).
+    public let isNew: Bool
 
-    private init(connection: StoreConnection) {
+    /// Whether opening may create a store. Only the commands that write a journal (`import`, `demo`,
+    /// `bench`) create one: a command that reads one refuses a location with no store, so that a typo
+    /// in `--db` is an error, not an empty store that reports nothing owed.
+    public enum OpenMode: Sendable { case existing, createIfMissing }
+
+    private init(connection: StoreConnection, location: StoreLocation, isNew: Bool) {
         self.connection = connection
+        self.location = location
+        self.isNew = isNew
         database = connection.database
     }
 
     /// Opens the store and brings its schema up to date.
-    /// - Parameter location: a SQLite file path (created on first use), or
-    ///   `postgres://user:password@host:port/database`, optionally with `?schema=NAME`.
-    public static func open(_ location: String) async throws -> JournalStore {
-        let store = JournalStore(connection: try await StoreConnection.open(location))
+    /// - Parameters:
+    ///   - location: a SQLite file path, or `postgres://user:password@host:port/database`, optionally
+    ///     with `?schema=NAME`.
+    ///   - mode: `.existing` (the default) refuses a location with no store; `.createIfMissing` creates one.
+    /// - Throws: `StoreError` saying what is wrong with the location, or why the database refused.
+    public static func open(_ location: String, _ mode: OpenMode = .existing) async throws -> JournalStore {
+        try await open(StoreLocation.parse(location), mode)
+    }
+
+    public static func open(_ location: StoreLocation, _ mode: OpenMode = .existing) async throws -> JournalStore {
+        let (connection, isNew) = try await StoreConnection.open(location, mode)
+        let store = JournalStore(connection: connection, location: location, isNew: isNew)
         do {
             if store.connection.isSQLite {
                 // WAL keeps readers working during an import; NORMAL sync keeps each commit atomic.

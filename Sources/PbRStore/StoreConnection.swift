@@ -9,33 +9,67 @@ enum StoreConnection: Sendable {
     case sqlite(SQLiteConnection)
     case postgres(PostgresConnection)
 
-    /// `postgres://user:password@host:port/database` (optionally `?schema=NAME` to work in one schema),
-    /// or a SQLite file path.
-    static func open(_ location: String) async throws -> StoreConnection {
-        guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else {
-            return .sqlite(try await SQLiteConnection.open(storage: .file(path: location)))
+    /// Connects, refusing a location that is not a store when `mode` is `.existing`, and anything that
+    /// holds something other than a store in every mode.
+    /// - Returns: the connection, and whether it opens a new, empty store (created here).
+    static func open(_ location: StoreLocation, _ mode: JournalStore.OpenMode) async throws -> (StoreConnection, isNew: Bool) {
+        switch location {
+        case .sqlite(let path): try await openSQLite(path, mode)
+        case .postgres(let address): try await openPostgres(address, mode)
         }
-        guard var components = URLComponents(string: location) else {
-            throw StoreError.unsupported("not a PostgreSQL address: \(location)")
-        }
-        let items = components.queryItems ?? []
-        let schema = items.first { $0.name == "schema" }?.value
-        let others = items.filter { $0.name != "schema" }
-        components.queryItems = others.isEmpty ? nil : others
-        guard let url = components.url else { throw StoreError.unsupported("not a PostgreSQL address: \(location)") }
-        var configuration = try SQLPostgresConfiguration(url: url)
-        if let schema { configuration.searchPath = [schema] }
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "pbr.store"))
-        if let schema {
-            guard schema.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw StoreError.unsupported("a schema name is letters, digits and _: \(schema)")
+    }
+
+    private static func openSQLite(_ path: String, _ mode: JournalStore.OpenMode) async throws -> (StoreConnection, isNew: Bool) {
+        try SQLiteFile.check(path, mode)
+        let connection = try await SQLiteConnection.open(storage: .file(path: path))
+        do {
+            let tables = try await connection.sql().raw("SELECT name FROM sqlite_master WHERE type = 'table'").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+            if tables.contains("pbr_migrations") { return (.sqlite(connection), false) }
+            guard tables.isEmpty else {
+                throw StoreError.cannotOpen("\(path) is a SQLite database of something else (tables \(tables.prefix(5).joined(separator: ", "))), not a PbR store")
             }
-            let database = connection.sql()
-            try await database.raw(SQLQueryString("CREATE SCHEMA IF NOT EXISTS \(schema)")).run()
-            try await database.raw(SQLQueryString("SET search_path TO \(schema)")).run()
+            guard mode == .createIfMissing else { throw SQLiteFile.noStore(path) }
+            return (.sqlite(connection), true)
+        } catch {
+            try? await connection.close()
+            throw error
         }
-        return .postgres(connection)
+    }
+
+    private static func openPostgres(_ address: PostgresAddress, _ mode: JournalStore.OpenMode) async throws -> (StoreConnection, isNew: Bool) {
+        var configuration = try SQLPostgresConfiguration(url: address.driverURL)
+        if let schema = address.schema { configuration.searchPath = [schema] }
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "pbr.store"))
+        } catch {
+            throw StoreError.cannotOpen(PostgresFailure.describe(error, address: address))
+        }
+        do {
+            let database = connection.sql()
+            if let schema = address.schema {
+                let exists = try await database.raw("SELECT 1 AS one FROM pg_namespace WHERE nspname = \(bind: schema)").first() != nil
+                if !exists {
+                    guard mode == .createIfMissing else {
+                        throw StoreError.notFound("no PbR store at \(address): the database has no schema '\(schema)'; `pbr import` creates one")
+                    }
+                    // A plain name (letters, digits, _), checked when the address was parsed.
+                    try await database.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+                }
+                try await database.raw("SET search_path TO \(unsafeRaw: schema)").run()
+            }
+            let found = try await database.raw("SELECT to_regclass('pbr_migrations') IS NOT NULL AS found").first()?
+                .decode(column: "found", as: Bool.self) ?? false
+            guard found || mode == .createIfMissing else {
+                throw StoreError.notFound("no PbR store at \(address); `pbr import` creates one")
+            }
+            return (.postgres(connection), !found)
+        } catch {
+            try? await connection.close()
+            throw error
+        }
     }
 
     var database: any SQLDatabase {

@@ -1,11 +1,15 @@
-public enum StoreError: Error, CustomStringConvertible, Sendable {
+public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case corrupt(String)
     case unsupported(String)
+    /// There is no store where one was expected: a command that reads a store never creates one.
+    case notFound(String)
+    /// The location exists but cannot be a store, or the database refused the connection.
+    case cannotOpen(String)
 
     public var description: String {
         switch self {
         case .corrupt(let what): "the store is damaged: \(what)"
-        case .unsupported(let what): what
+        case .unsupported(let what), .notFound(let what), .cannotOpen(let what): what
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PbRCore
 import PbRImport
+import PbRService
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "The generator's seed.")
     var seed: UInt64 = 2012
 
-    @Option(help: "The working folder (replaced).")
+    @Option(help: "The working folder: new, empty, or made by an earlier bench (PbR clears only what it made there).")
     var dir: String = "bench-data"
 
     @Option(help: "The store to measure: a PostgreSQL address (postgres://...), or by default a new SQLite file in --dir.")
@@ -29,28 +30,31 @@ struct BenchCommand: AsyncParsableCommand {
     var contract: String = "contracts/national-pilot.yaml"
 
     func run() async throws {
-        let folder = URL(fileURLWithPath: dir)
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = db ?? folder.appendingPathComponent("bench.sqlite").path
+        var work = try WorkFolder.prepare(dir, option: "--dir")
+        for log in ["generate", "entitlements"] { _ = try work.claim(log + ".log") }
+        let extracts = try work.claim("extracts")
+        var database = db ?? ""
+        if db == nil { database = try work.claimStore("bench.sqlite").path }
         var report: [(String, String, String)] = []
 
         // Every step runs as its own process, so that each peak memory figure is that step's alone.
-        let generated = try child(["generate", "--dir", dir, "--clients", String(clients), "--providers", "12",
+        let generated = try child(["generate", "--dir", extracts.path, "--clients", String(clients), "--providers", "12",
                                    "--seed", String(seed)], log: "generate")
         report.append(("pbr generate: \(clients) clients, 3 extracts (seed \(seed))", format(generated.seconds), memory(generated)))
-        let batches = try FileManager.default.contentsOfDirectory(atPath: dir).filter { name in
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + "/extract.yaml").path)
+        let batches = try FileManager.default.contentsOfDirectory(atPath: extracts.path).filter { name in
+            FileManager.default.fileExists(atPath: extracts.appendingPathComponent(name + "/extract.yaml").path)
         }.sorted()
         for batch in batches {
-            let measured = try child(["import", folder.appendingPathComponent(batch).path, "--db", database, "--timings"],
+            _ = try work.claim(batch + ".log")
+            let measured = try child(["import", extracts.appendingPathComponent(batch).path, "--db", database, "--timings"],
                                      log: batch)
-            let rows = try lineCount(folder.appendingPathComponent(batch))
+            let rows = try lineCount(extracts.appendingPathComponent(batch))
             report.append(("pbr import \(batch): \(rows) rows [\(timingLines(batch))]", format(measured.seconds), memory(measured)))
         }
         let firstKnownAt = try ExtractMetadata.parse(
-            String(contentsOfFile: folder.appendingPathComponent(batches[0] + "/extract.yaml").path, encoding: .utf8)).knownAt
-        let csv = folder.appendingPathComponent("entitlements.csv").path
+            String(contentsOfFile: extracts.appendingPathComponent(batches[0] + "/extract.yaml").path, encoding: .utf8)).knownAt
+        let csv = try work.claim("entitlements.csv").path
+        _ = try work.claim("entitlements.csv.json")
         for (label, extra) in [("all data", [String]()), ("known at the first extract", ["--known-at", firstKnownAt.text])] {
             let measured = try child(["entitlements", "--db", database, "--contract", contract, "--as-of", "2016-12-31",
                                       "--csv", csv, "--timings"] + extra, log: "entitlements")

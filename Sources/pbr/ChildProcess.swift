@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import PbRService
 
 /// Runs a command as a child process and measures it: wall time and the child's peak resident memory,
 /// as the kernel counts it (`wait4`'s `ru_maxrss`), so each figure is that command's own.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PbRService
 import PbRStore
 
 struct DatabaseCommand: AsyncParsableCommand {

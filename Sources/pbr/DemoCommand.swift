@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PbRCore
 import PbRImport
+import PbRService
 import PbRSimulation
 import PbRStore
 
@@ -12,10 +13,11 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Writes three extracts (treatment, late police data, corrections) to DIR, imports them into a new \
             DIR/pbr.sqlite, and runs contracts/national-pilot.yaml twice: as the April 2016 statement saw it \
-            (first extract only) and with everything known.
+            (first extract only) and with everything known. DIR must be new, empty, or made by an earlier demo: \
+            PbR clears only what it made there.
             """)
 
-    @Option(help: "The folder for the extracts, the database and the entitlements files (replaced).")
+    @Option(help: "The folder for the extracts, the database and the entitlements files: new, empty, or an earlier demo's.")
     var dir: String = "demo"
 
     @OptionGroup var synthetic: SyntheticOptions
@@ -23,28 +25,25 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The contract to run.")
     var contract: String = "contracts/national-pilot.yaml"
 
-    @Option(help: "The day of the final run.")
-    var asOf: String = "2016-12-31"
+    @Option(help: "The day of the final run.", transform: Day.argument)
+    var asOf: Day = Day(iso: "2016-12-31")!
 
     func run() async throws {
-        let terms = try loadContract(contract)
-        let finalDay = try Day.argument(asOf, option: "--as-of")
-        let folder = URL(fileURLWithPath: dir)
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let terms = try ContractSource.load(contract)
+        var folder = try WorkFolder.prepare(dir, option: "--dir")
         print("Generating \(synthetic.clients) synthetic clients across \(synthetic.providers) providers (seed \(synthetic.seed))...")
-        let extracts = try writeSyntheticExtract(to: folder, synthetic.configuration)
-        let journal = try await JournalStore.open(folder.appendingPathComponent("pbr.sqlite").path)
+        let extracts = try SyntheticExtractFolders.write(into: &folder, synthetic.configuration)
+        let storePath = try folder.claimStore("pbr.sqlite").path
+        let journal = try await JournalStore.open(.sqlite(path: storePath), .createIfMissing)
+        print("Created a new store at \(storePath).")
         do {
             for extract in extracts {
-                let receipt = try await ImportJob(journal: journal).run(
-                    folder: extract.folder.path, skipBadRows: false, rejectsPath: nil, importedBy: "pbr demo")
+                let receipt = try await ImportJob(folder: extract.folder.path, importedBy: "pbr demo").run(into: journal)
                 print("Imported \(extract.folder.lastPathComponent) (known at \(extract.knownAt)): \(receipt.rowsImported) rows, "
                       + "\(receipt.withdrawals) withdrawals.")
             }
-            let first = extracts[0].knownAt
-            try await runAndPrint(journal, terms, asOf: Day(iso: "2016-04-30")!, knownAt: first, into: folder)
-            try await runAndPrint(journal, terms, asOf: finalDay, knownAt: nil, into: folder)
+            try await runAndPrint(journal, terms, asOf: Day(iso: "2016-04-30")!, knownAt: extracts[0].knownAt, into: &folder)
+            try await runAndPrint(journal, terms, asOf: asOf, knownAt: nil, into: &folder)
             try await journal.close()
         } catch {
             try? await journal.close()
@@ -54,15 +53,19 @@ struct DemoCommand: AsyncParsableCommand {
 
             The second run sees the late police data (offences that reset no-offending clocks) and the \
             corrections (re-sent reviews, withdrawn records). Files are in \(dir)/; try:
-              swift run pbr entitlements --db \(dir)/pbr.sqlite --contract \(contract) --as-of 2014-03-31 --csv out.csv
+              swift run pbr entitlements --db \(storePath) --contract \(contract) --as-of 2014-03-31 --csv out.csv
             """)
     }
 
-    private func runAndPrint(_ journal: JournalStore, _ terms: Contract, asOf: Day, knownAt: Moment?, into folder: URL) async throws {
-        let report = EntitlementRun(contract: terms).evaluate(try await journal.histories(knownAt: knownAt), asOf: asOf)
+    private func runAndPrint(_ journal: JournalStore, _ terms: ContractSource, asOf: Day, knownAt: Moment?,
+                             into folder: inout WorkFolder) async throws {
+        let result = try await EntitlementsJob(contract: terms, asOf: asOf, knownAt: knownAt).run(on: journal, command: "demo")
+        result.warnings.forEach(warn)
         let name = "entitlements-\(asOf)" + (knownAt == nil ? "" : "-first-extract") + ".csv"
-        try write(EntitlementsCSV.bytes(report.lines), to: folder.appendingPathComponent(name).path)
-        try write(ExceptionsCSV.render(report.exceptions), to: folder.appendingPathComponent("exceptions-\(asOf).csv").path)
-        print("\n" + SummaryText.render(report, contract: terms, knownAt: knownAt) + "\nWritten to \(dir)/\(name).")
+        let exceptions = "exceptions-\(asOf).csv"
+        for file in [name, exceptions] { for claimed in [file, file + ".json"] { _ = try folder.claim(claimed) } }
+        try EntitlementsJob.write(result, csv: folder.url.appendingPathComponent(name).path,
+                                  exceptions: folder.url.appendingPathComponent(exceptions).path)
+        print("\n" + SummaryText.render(result.report, contract: terms.contract, knownAt: knownAt) + "\nWritten to \(dir)/\(name).")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PbRCore
 import PbRImport
+import PbRService
 import PbRStore
 
 struct ImportCommand: AsyncParsableCommand {
@@ -32,45 +33,16 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let journal = try await store.open()
-        do {
-            let receipt = try await ImportJob(journal: journal, timings: timings).run(
-                folder: extract, skipBadRows: skipBadRows, rejectsPath: rejects, importedBy: by)
-            try await journal.close()
-            if receipt.alreadyImported {
-                print("\(extract): already imported as import #\(receipt.importID); nothing changed.")
-            } else {
-                print("\(extract): import #\(receipt.importID): \(receipt.rowsImported) rows (\(receipt.withdrawals) withdrawals)"
-                      + (skipBadRows ? ", \(receipt.rowsRejected) rejected to \(rejects!)" : "") + ".")
-            }
-        } catch {
-            try? await journal.close()
-            throw error
-        }
-    }
-}
-
-/// Imports one extract, as the command line and the demo run it: a refusal becomes a message.
-struct ImportJob {
-    let journal: JournalStore
-    var timings = false
-
-    func run(folder: String, skipBadRows: Bool, rejectsPath: String?, importedBy: String) async throws -> ImportReceipt {
         let started = Date()
-        let job = ExtractImport(folder: URL(fileURLWithPath: folder), importedBy: importedBy, skipBadRows: skipBadRows,
-                                          rejects: rejectsPath.map { URL(fileURLWithPath: $0) })
-        do {
-            let receipt = try await job.run(into: journal)
-            if timings { print(String(format: "timing import %.2fs", Date().timeIntervalSince(started))) }
-            return receipt
-        } catch let refused as ExtractRefused {
-            throw Refusal(folder + ": " + refused.description)
+        let job = ImportJob(folder: extract, importedBy: by, skipBadRows: skipBadRows, rejects: rejects)
+        let (receipt, created) = try await job.run(at: store.location)
+        if timings { print(String(format: "timing import %.2fs", Date().timeIntervalSince(started))) }
+        if created { print("Created a new store at \(store.location).") }
+        if receipt.alreadyImported {
+            print("\(extract): already imported as import #\(receipt.importID); nothing changed.")
+        } else {
+            print("\(extract): import #\(receipt.importID): \(receipt.rowsImported) rows (\(receipt.withdrawals) withdrawals)"
+                  + (skipBadRows ? ", \(receipt.rowsRejected) rejected to \(rejects!)" : "") + ".")
         }
     }
-}
-
-/// Bad input the command refuses: printed as it is, with a non-zero exit code.
-struct Refusal: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

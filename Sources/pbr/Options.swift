@@ -1,23 +1,33 @@
 import ArgumentParser
 import Foundation
 import PbRCore
+import PbRService
 import PbRStore
 
-/// Where the store is: a SQLite file (created on first use), or a PostgreSQL database for shared use.
+/// Where the store is: a SQLite file, or a PostgreSQL database for shared use.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: """
-        The store: a SQLite file (created on first use), or postgres://user:password@host:port/database \
-        (optionally ?schema=NAME). Default: $PBR_DATABASE_URL, else pbr.sqlite.
+        The store: a SQLite file, or postgres://user:password@host:port/database (optionally ?schema=NAME). \
+        Default: $PBR_DATABASE_URL, else pbr.sqlite. Only import creates a store; other commands refuse one that is not there.
         """)
     var db: String = ProcessInfo.processInfo.environment["PBR_DATABASE_URL"] ?? "pbr.sqlite"
 
-    func open() async throws -> JournalStore { try await JournalStore.open(db) }
+    /// The location, checked when the arguments are parsed, so a bad address ends with this command's usage.
+    var location: StoreLocation { (try? StoreLocation.parse(db)) ?? .sqlite(path: db) }
+
+    func validate() throws {
+        do { _ = try StoreLocation.parse(db) } catch { throw ValidationError("--db: \(error)") }
+    }
+
+    /// Opens a store that must exist.
+    func open() async throws -> JournalStore { try await JournalStore.open(location, .existing) }
 }
 
 extension Day {
-    /// Parses a day given on the command line, or says which option is wrong.
-    static func argument(_ text: String, option: String) throws -> Day {
-        guard let day = Day(iso: text) else { throw ValidationError("\(option): '\(text)' is not a date (YYYY-MM-DD) that exists") }
+    /// Parses a day given on the command line (as an option's `transform`, so that a bad one ends with
+    /// the command's own usage).
+    static func argument(_ text: String) throws -> Day {
+        guard let day = Day(iso: text) else { throw ValidationError("'\(text)' is not a date (YYYY-MM-DD) that exists") }
         return day
     }
 }
@@ -25,10 +35,10 @@ extension Day {
 extension Moment {
     /// A moment given on the command line: ISO 8601 with a zone, or a day meaning the end of that day in
     /// England (Europe/London), the time zone of the data.
-    static func argument(_ text: String, option: String) throws -> Moment {
+    static func argument(_ text: String) throws -> Moment {
         if let moment = Moment(iso: text) { return moment }
         guard let day = Day(iso: text) else {
-            throw ValidationError("\(option): '\(text)' is not a moment (2013-06-05T09:00:00+01:00) or a day (2013-06-05)")
+            throw ValidationError("'\(text)' is not a moment (2013-06-05T09:00:00+01:00) or a day (2013-06-05)")
         }
         let (year, month, dayOfMonth) = day.civil
         var calendar = Calendar(identifier: .gregorian)
@@ -38,17 +48,7 @@ extension Moment {
     }
 }
 
-/// Writes text to a file, saying which file could not be written.
-func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
-
-func write(_ bytes: [UInt8], to path: String) throws {
-    do {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        defer { try? file.close() }
-        try file.write(contentsOf: bytes)
-    } catch {
-        throw ValidationError("cannot write \(path): \(error.localizedDescription)")
-    }
+/// Prints a warning on standard error, where a pipe of the output does not hide it.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
 }

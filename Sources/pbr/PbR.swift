@@ -1,11 +1,13 @@
 import ArgumentParser
+import PbRService
 
 @main
 struct PbR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pbr",
         abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
-        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ImportsCommand.self, DatabaseCommand.self, GenerateCommand.self,
-                      BenchCommand.self]
+        version: PbRVersion.current,
+        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ImportsCommand.self, DatabaseCommand.self,
+                      GenerateCommand.self, BenchCommand.self]
     )
 }

@@ -22,7 +22,7 @@ struct BackendParityTests {
         let contract = try Fixtures.referenceContract()
         var outputs: [[UInt8]] = []
         for location in [folder.appendingPathComponent("parity.sqlite").path, try temporaryLocation()] {
-            let store = try await JournalStore.open(location)
+            let store = try await JournalStore.open(location, .createIfMissing)
             for extract in extracts { try await importExtract(extract, into: store) }
             var bytes: [UInt8] = []
             for (asOf, knownAt) in [("2013-05-31", "2013-06-05T09:00:00+01:00"), ("2016-12-31", nil)] as [(String, String?)] {

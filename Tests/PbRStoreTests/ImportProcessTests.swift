@@ -43,7 +43,7 @@ struct ImportProcessTests {
 
     /// (imports recorded, journal rows) in the store.
     func contents(_ path: String) async throws -> (imports: Int, rows: Int) {
-        let store = try await JournalStore.open(path)
+        let store = try await JournalStore.open(path, .createIfMissing)
         let imports = try await store.imports()
         let rows = try await store.histories(knownAt: nil).reduce(0) { total, history in
             total + history.assessments.count + history.episodes.count + history.tops.count + history.offences.count

@@ -19,7 +19,7 @@ public var testingPostgres: Bool { !(ProcessInfo.processInfo.environment["PBR_TE
 /// A store at a fresh `temporaryLocation()`.
 public func temporaryStore() async throws -> (JournalStore, path: String) {
     let location = try temporaryLocation()
-    return (try await JournalStore.open(location), location)
+    return (try await JournalStore.open(location, .createIfMissing), location)
 }
 
 /// Imports an extract folder, refusing it whole if any row is bad, as `pbr import` does without

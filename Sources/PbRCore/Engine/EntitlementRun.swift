@@ -9,7 +9,9 @@ public struct EntitlementRun: Sendable {
     /// - Parameters:
     ///   - histories: every client's records as the run's `known_at` sees them.
     ///   - asOf: the run's day; only facts dated on or before it count, and a line is payable when due by it.
-    public func evaluate(_ histories: [ClientHistory], asOf: Day) -> EntitlementReport {
+    ///   - progress: told how many more clients are done, a chunk at a time, from any thread.
+    public func evaluate(_ histories: [ClientHistory], asOf: Day,
+                         progress: (@Sendable (_ clients: Int) -> Void)? = nil) -> EntitlementReport {
         let evaluator = ClientEvaluator(contract: contract)
         let order = histories.indices.sorted { histories[$0].clientID < histories[$1].clientID }
         // Contiguous chunks of clients, so that joining the chunks keeps client order.
@@ -24,6 +26,7 @@ public struct EntitlementRun: Sendable {
                 }
                 merged.exceptions += result.exceptions
             }
+            progress?(min(histories.count, (chunk + 1) * chunkSize) - chunk * chunkSize)
             return merged
         }
         // Output order without sorting a million lines: providers in order, each provider's lines chunk

@@ -1,0 +1,32 @@
+import Foundation
+import PbRCore
+import PbRImport
+
+/// A contract as read from its file, with the file's digest for the record of every output it produces.
+public struct ContractSource: Sendable {
+    public let contract: Contract
+    public let path: String
+    public let sha256: String
+
+    /// Reads and checks a contract file.
+    /// - Throws: a `Refusal` naming the file and the path to the bad key.
+    public static func load(_ path: String) throws(Refusal) -> ContractSource {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            throw Refusal("\(path): " + (exists ? (isFolder.boolValue ? "is a folder, not a contract file" : "cannot be read")
+                                             : "no such contract file"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the contract file must be UTF-8") }
+        do {
+            let contract = try ContractLoader.parse(text)
+            var digest = SHA256()
+            digest.update([UInt8](data))
+            return ContractSource(contract: contract, path: path, sha256: digest.finalize())
+        } catch {
+            throw Refusal("\(path): \(error)")
+        }
+    }
+
+    public var stamp: Provenance.ContractStamp { .init(id: contract.id, file: path, sha256: sha256) }
+}

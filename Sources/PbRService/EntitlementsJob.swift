@@ -1,0 +1,74 @@
+import Foundation
+import PbRCore
+import PbRImport
+import PbRStore
+
+/// A contract's run as of a day, over a store: what `pbr entitlements` and `pbr demo` do.
+public struct EntitlementsJob: Sendable {
+    public var contract: ContractSource
+    public var asOf: Day
+    /// See only data known at or before this moment; nil for everything imported.
+    public var knownAt: Moment?
+    public var progress: (any ProgressDisplay)?
+
+    public init(contract: ContractSource, asOf: Day, knownAt: Moment?, progress: (any ProgressDisplay)? = nil) {
+        self.contract = contract; self.asOf = asOf; self.knownAt = knownAt; self.progress = progress
+    }
+
+    public struct Result: Sendable {
+        public var report: EntitlementReport
+        /// What the run saw that a person should know (a cut-off before any import, an empty store).
+        public var warnings: [String]
+        /// The record for each file written from this run.
+        public var provenance: Provenance
+    }
+
+    /// Loads what the run sees and evaluates it.
+    /// - Parameter lap: called after each step (`load`, `evaluate`) with its name, for timings.
+    public func run(on store: JournalStore, command: String, lap: (String) -> Void = { _ in }) async throws -> Result {
+        let imports = try await store.imports()
+        let (seen, warnings) = Self.importsSeen(imports, knownAt: knownAt)
+        let cutoff = knownAt?.epochSeconds ?? .max
+        let rows = imports.filter { Self.epoch($0) <= cutoff }.reduce(0) { $0 + $1.rowsImported }
+        let loading = progress?.start("Reading the journal", total: rows, unit: "rows")
+        let histories = try await store.histories(knownAt: knownAt, progress: Self.observer(loading))
+        loading?.finish()
+        lap("load")
+        let evaluating = progress?.start("Evaluating outcomes", total: histories.count, unit: "clients")
+        let report = EntitlementRun(contract: contract.contract)
+            .evaluate(histories, asOf: asOf, progress: Self.observer(evaluating))
+        evaluating?.finish()
+        lap("evaluate")
+        let provenance = Provenance(command: command, store: store.location.description, contract: contract.stamp, asOf: asOf,
+                                    knownAt: knownAt, lastImport: seen.map { .init(id: $0.id, knownAt: $0.knownAt, sha256: $0.digest) })
+        return Result(report: report, warnings: warnings, provenance: provenance)
+    }
+
+    private static func observer(_ step: (any ProgressStep)?) -> (@Sendable (Int) -> Void)? {
+        guard let step else { return nil }
+        return { units in step.advance(by: units) }
+    }
+
+    /// The last import a run with this cut-off sees, and warnings when it sees none.
+    static func importsSeen(_ imports: [ImportSummary], knownAt: Moment?) -> (ImportSummary?, [String]) {
+        guard let first = imports.min(by: { epoch($0) < epoch($1) }) else {
+            return (nil, ["the store holds no imports: the run sees no data"])
+        }
+        guard let knownAt else { return (imports.max { $0.id < $1.id }, []) }
+        let seen = imports.filter { epoch($0) <= knownAt.epochSeconds }
+        guard let last = seen.max(by: { $0.id < $1.id }) else {
+            return (nil, ["--known-at \(knownAt) is before the first import (#\(first.id), known at \(first.knownAt)): the run sees no data"])
+        }
+        return (last, [])
+    }
+
+    private static func epoch(_ summary: ImportSummary) -> Int64 { Moment(iso: summary.knownAt)?.epochSeconds ?? .min }
+
+    /// Writes the entitlements and exceptions files of a run, each with its record beside it.
+    public static func write(_ result: Result, csv: String?, exceptions: String?) throws(Refusal) {
+        if let csv { try OutputFiles.write(EntitlementsCSV.bytes(result.report.lines), to: csv, provenance: result.provenance) }
+        if let exceptions {
+            try OutputFiles.write(Array(ExceptionsCSV.render(result.report.exceptions).utf8), to: exceptions, provenance: result.provenance)
+        }
+    }
+}

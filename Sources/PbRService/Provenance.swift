@@ -1,0 +1,83 @@
+import Foundation
+import PbRCore
+
+/// What produced an output file, written beside it as `FILE.json` (a CSV has no place for it): the
+/// program and its version, the contract and its digest, the run's as-of day and cut-off, the last
+/// import the run saw, and the file's own digest, so that anyone can tell where a figure came from and
+/// produce it again.
+public struct Provenance: Codable, Equatable, Sendable {
+    public struct ContractStamp: Codable, Equatable, Sendable {
+        public var id: String
+        public var file: String
+        public var sha256: String
+
+        public init(id: String, file: String, sha256: String) { self.id = id; self.file = file; self.sha256 = sha256 }
+    }
+
+    public struct ImportStamp: Codable, Equatable, Sendable {
+        public var id: Int
+        public var knownAt: String
+        public var sha256: String
+
+        public init(id: Int, knownAt: String, sha256: String) { self.id = id; self.knownAt = knownAt; self.sha256 = sha256 }
+
+        enum CodingKeys: String, CodingKey { case id, knownAt = "known_at", sha256 }
+    }
+
+    public var file: String = ""
+    public var sha256: String = ""
+    public var rows: Int = 0
+    public var program = "pbr"
+    public var version = PbRVersion.current
+    public var command: String
+    public var store: String
+    public var contract: ContractStamp?
+    public var asOf: String?
+    /// The run's cut-off as given; nil when it saw everything imported.
+    public var knownAt: String?
+    /// The latest import the run saw; nil when it saw none.
+    public var lastImport: ImportStamp?
+    public var writtenAt: String = ""
+
+    enum CodingKeys: String, CodingKey {
+        case file, sha256, rows, program, version, command, store, contract
+        case asOf = "as_of", knownAt = "known_at", lastImport = "last_import", writtenAt = "written_at"
+    }
+
+    public init(command: String, store: String, contract: ContractStamp? = nil, asOf: Day? = nil, knownAt: Moment? = nil,
+                lastImport: ImportStamp? = nil) {
+        self.command = command; self.store = store; self.contract = contract; self.asOf = asOf?.description
+        self.knownAt = knownAt?.text; self.lastImport = lastImport
+    }
+
+    /// Where the record of `path` goes: beside it, its name with `.json` added.
+    public static func sidecarPath(of path: String) -> String { path + ".json" }
+
+    /// This record, filled in for the bytes of one file.
+    func stamped(_ path: String, _ bytes: [UInt8], now: Date) -> Provenance {
+        var stamp = self
+        stamp.file = URL(fileURLWithPath: path).lastPathComponent
+        var digest = SHA256()
+        digest.update(bytes)
+        stamp.sha256 = digest.finalize()
+        // Lines less the header: every file PbR writes is a CSV with one header row.
+        stamp.rows = max(0, bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
+        stamp.writtenAt = ISO8601DateFormatter().string(from: now)
+        return stamp
+    }
+
+    func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and numbers cannot fail.
+        return Array((try? encoder.encode(self)) ?? Data()) + [UInt8(ascii: "\n")]
+    }
+}
+
+extension OutputFiles {
+    /// Writes a file and its record beside it, each whole or not at all.
+    public static func write(_ bytes: [UInt8], to path: String, provenance: Provenance, now: Date = Date()) throws(Refusal) {
+        try write(bytes, to: path)
+        try write(provenance.stamped(path, bytes, now: now).json(), to: Provenance.sidecarPath(of: path))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import PbRCore
+import PbRService
+import PbRStore
+import PbRTestSupport
+import Testing
+
+/// A run over a store: what it saw, what it warns about, and the record written beside each file.
+@Suite("Entitlements job")
+struct EntitlementsJobTests {
+    let contract: ContractSource
+    init() throws { contract = try ContractSource.load(Fixtures.referenceContractURL.path) }
+
+    func storeWithTheSmallExample() async throws -> JournalStore {
+        let (store, _) = try await temporaryStore()
+        _ = try await ImportJob(folder: Fixtures.url("small/batch1").path, importedBy: "test").run(into: store)
+        _ = try await ImportJob(folder: Fixtures.url("small/batch2").path, importedBy: "test").run(into: store)
+        return store
+    }
+
+    @Test func aCutOffBeforeTheFirstImportIsWarnedOf() async throws {
+        let store = try await storeWithTheSmallExample()
+        let early = Moment(iso: "2013-01-01T00:00:00Z")!
+        let result = try await EntitlementsJob(contract: contract, asOf: day("2013-05-31"), knownAt: early).run(on: store, command: "test")
+        try await store.close()
+        #expect(result.report.lines.isEmpty)
+        #expect(result.warnings == ["--known-at 2013-01-01T00:00:00Z is before the first import (#1, known at 2013-06-05T09:00:00+01:00): the run sees no data"])
+        #expect(result.provenance.lastImport == nil)
+    }
+
+    @Test func theRecordNamesTheLastImportTheRunSaw() async throws {
+        let store = try await storeWithTheSmallExample()
+        let june = Moment(iso: "2013-06-05T09:00:00+01:00")!
+        let result = try await EntitlementsJob(contract: contract, asOf: day("2013-05-31"), knownAt: june).run(on: store, command: "test")
+        let imports = try await store.imports()
+        try await store.close()
+        #expect(result.warnings.isEmpty)
+        #expect(result.provenance.lastImport == .init(id: imports[0].id, knownAt: "2013-06-05T09:00:00+01:00", sha256: imports[0].digest))
+        #expect(result.provenance.knownAt == "2013-06-05T09:00:00+01:00")
+        #expect(result.provenance.asOf == "2013-05-31")
+    }
+
+    @Test func eachFileWrittenHasARecordBesideItWithTheContractsDigest() async throws {
+        let store = try await storeWithTheSmallExample()
+        let result = try await EntitlementsJob(contract: contract, asOf: day("2016-12-31"), knownAt: nil).run(on: store, command: "entitlements")
+        try await store.close()
+        let csv = try Fixtures.temporaryFolder().appendingPathComponent("out.csv").path
+        try EntitlementsJob.write(result, csv: csv, exceptions: nil)
+
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: csv + ".json"))) as? [String: Any]
+        let contractRecord = record?["contract"] as? [String: Any]
+        let bytes = try Data(contentsOf: Fixtures.referenceContractURL)
+        var digest = SHA256()
+        digest.update([UInt8](bytes))
+        #expect(contractRecord?["id"] as? String == "national-pilot")
+        #expect(contractRecord?["sha256"] as? String == digest.finalize())
+        #expect(record?["as_of"] as? String == "2016-12-31")
+        #expect(record?["known_at"] == nil)
+        #expect(record?["version"] as? String == PbRVersion.current)
+        #expect((record?["last_import"] as? [String: Any])?["id"] as? Int == 2)
+        // As many rows as the hand-checked file of the small example has under its header.
+        let expected = try String(contentsOf: Fixtures.url("small/entitlements-2016-12-31.csv"), encoding: .utf8)
+        #expect(record?["rows"] as? Int == expected.split(separator: "\n").count - 1)
+        var fileDigest = SHA256()
+        fileDigest.update([UInt8](try Data(contentsOf: URL(fileURLWithPath: csv))))
+        #expect(record?["sha256"] as? String == fileDigest.finalize())
+    }
+}
