@@ -36,10 +36,12 @@ struct BenchCommand: AsyncParsableCommand {
         var database = db ?? ""
         if db == nil { database = try work.claimStore("bench.sqlite").path }
         var report: [(String, String, String)] = []
+        // generate, three imports, two runs: each a child process whose own output goes to its log.
+        let steps = ProgressBar.start("pbr bench", total: 6, unit: "steps")
 
         // Every step runs as its own process, so that each peak memory figure is that step's alone.
         let generated = try child(["generate", "--dir", extracts.path, "--clients", String(clients), "--providers", "12",
-                                   "--seed", String(seed)], log: "generate")
+                                   "--seed", String(seed)], log: "generate", progress: steps)
         report.append(("pbr generate: \(clients) clients, 3 extracts (seed \(seed))", format(generated.seconds), memory(generated)))
         let batches = try FileManager.default.contentsOfDirectory(atPath: extracts.path).filter { name in
             FileManager.default.fileExists(atPath: extracts.appendingPathComponent(name + "/extract.yaml").path)
@@ -47,7 +49,7 @@ struct BenchCommand: AsyncParsableCommand {
         for batch in batches {
             _ = try work.claim(batch + ".log")
             let measured = try child(["import", extracts.appendingPathComponent(batch).path, "--db", database, "--timings"],
-                                     log: batch)
+                                     log: batch, progress: steps)
             let rows = try lineCount(extracts.appendingPathComponent(batch))
             report.append(("pbr import \(batch): \(rows) rows [\(timingLines(batch))]", format(measured.seconds), memory(measured)))
         }
@@ -57,18 +59,20 @@ struct BenchCommand: AsyncParsableCommand {
         _ = try work.claim("entitlements.csv.json")
         for (label, extra) in [("all data", [String]()), ("known at the first extract", ["--known-at", firstKnownAt.text])] {
             let measured = try child(["entitlements", "--db", database, "--contract", contract, "--as-of", "2016-12-31",
-                                      "--csv", csv, "--timings"] + extra, log: "entitlements")
+                                      "--csv", csv, "--timings"] + extra, log: "entitlements", progress: steps)
             report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timingLines("entitlements"))]", format(measured.seconds),
                            memory(measured)))
         }
+        steps?.finish()
         print("pbr bench: \(clients) clients, seed \(seed), store \(db == nil ? "SQLite" : "PostgreSQL"), on \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
         print("| step | seconds | peak memory |\n| --- | ---: | ---: |")
         for (step, time, peak) in report { print("| \(step) | \(time) | \(peak) |") }
     }
 
-    private func child(_ arguments: [String], log: String) throws -> ChildProcess.Measurement {
+    private func child(_ arguments: [String], log: String, progress: ProgressBar?) throws -> ChildProcess.Measurement {
         let logPath = URL(fileURLWithPath: dir).appendingPathComponent(log + ".log").path
         let measured = try ChildProcess.run(ChildProcess.currentExecutable, arguments, outputTo: logPath)
+        progress?.advance(by: 1)
         guard measured.exitStatus == 0 else {
             throw Refusal("pbr \(arguments.joined(separator: " ")) failed (exit \(measured.exitStatus)); see \(logPath)")
         }
