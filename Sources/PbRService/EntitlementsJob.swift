@@ -27,7 +27,10 @@ public struct EntitlementsJob: Sendable {
     /// - Parameter lap: called after each step (`load`, `evaluate`) with its name, for timings.
     public func run(on store: JournalStore, command: String, lap: (String) -> Void = { _ in }) async throws -> Result {
         let imports = try await store.imports()
-        let (seen, warnings) = Self.importsSeen(imports, knownAt: knownAt)
+        var (seen, warnings) = Self.importsSeen(imports, knownAt: knownAt)
+        if asOf < contract.contract.start {
+            warnings.append("--as-of \(asOf) is before \(contract.contract.id)'s start on \(contract.contract.start): nothing can be owed yet")
+        }
         let cutoff = knownAt?.epochSeconds ?? .max
         let rows = imports.filter { Self.epoch($0) <= cutoff }.reduce(0) { $0 + $1.rowsImported }
         let loading = progress?.start("Reading the journal", total: rows, unit: "rows")
@@ -39,8 +42,9 @@ public struct EntitlementsJob: Sendable {
             .evaluate(histories, asOf: asOf, progress: Self.observer(evaluating))
         evaluating?.finish()
         lap("evaluate")
-        let provenance = Provenance(command: command, store: store.location.description, contract: contract.stamp, asOf: asOf,
+        var provenance = Provenance(command: command, store: store.location.description, contract: contract.stamp, asOf: asOf,
                                     knownAt: knownAt, lastImport: seen.map { .init(id: $0.id, knownAt: $0.knownAt, sha256: $0.digest) })
+        provenance.warnings = warnings
         return Result(report: report, warnings: warnings, provenance: provenance)
     }
 

@@ -37,10 +37,12 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var knownAt: String?
     /// The latest import the run saw; nil when it saw none.
     public var lastImport: ImportStamp?
+    /// What the run warned about, as it was printed.
+    public var warnings: [String] = []
     public var writtenAt: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, rows, program, version, command, store, contract
+        case file, sha256, rows, program, version, command, store, contract, warnings
         case asOf = "as_of", knownAt = "known_at", lastImport = "last_import", writtenAt = "written_at"
     }
 

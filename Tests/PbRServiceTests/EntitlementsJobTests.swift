@@ -28,6 +28,14 @@ struct EntitlementsJobTests {
         #expect(result.provenance.lastImport == nil)
     }
 
+    @Test func aDayBeforeTheContractStartsIsWarnedOfAndRecorded() async throws {
+        let store = try await storeWithTheSmallExample()
+        let result = try await EntitlementsJob(contract: contract, asOf: day("2012-03-31"), knownAt: nil).run(on: store, command: "test")
+        try await store.close()
+        #expect(result.warnings == ["--as-of 2012-03-31 is before national-pilot's start on 2012-04-01: nothing can be owed yet"])
+        #expect(result.provenance.warnings == result.warnings)
+    }
+
     @Test func theRecordNamesTheLastImportTheRunSaw() async throws {
         let store = try await storeWithTheSmallExample()
         let june = Moment(iso: "2013-06-05T09:00:00+01:00")!
