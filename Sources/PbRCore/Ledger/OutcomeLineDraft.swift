@@ -1,0 +1,59 @@
+/// A period's outcome lines: for each key, the difference between what the period's run owes and what
+/// earlier statements issued for it (DOMAIN.md, "Outcome lines"). A zero difference writes nothing; a
+/// key with nothing issued before is `new`; any other difference is an `adjustment` that refers to the
+/// lines it corrects.
+public enum OutcomeLineDraft {
+    /// A line before it has its statement and number.
+    public struct Draft: Hashable, Sendable {
+        public var key: LedgerKey
+        public var earnedBy: ProviderID
+        public var band: Band?
+        public var achievedOn: Day?
+        public var dueOn: Day?
+        public var kind: StatementLine.Kind
+        public var amount: Money
+        public var reason: String
+        public var refersTo: [LineReference]
+    }
+
+    /// - Parameters:
+    ///   - run: the contract's entitlements as of the period's last day, seeing the data the statement pins.
+    ///   - issued: every line issued for the contract before this period.
+    /// - Returns: the drafts in key order.
+    public static func drafts(run: [Entitlement], issued: IssuedLedger, asOf: Day) -> [Draft] {
+        var owed: [LedgerKey: Entitlement] = [:]
+        for line in run where line.status != .pending && line.dueOn <= asOf {
+            owed[LedgerKey(payee: line.providerID, clientID: line.clientID, outcomeID: line.outcomeID, part: line.part)] = line
+        }
+        var drafts: [Draft] = []
+        for key in Set(owed.keys).union(issued.byKey.keys).sorted() {
+            let now = owed[key]
+            let before = issued.byKey[key]
+            let difference = (now?.amount ?? .zero) - (before?.total ?? .zero)
+            guard difference != .zero else { continue }
+            let line = Draft(key: key, earnedBy: now?.earnedBy ?? before?.latest.earnedBy ?? key.payee,
+                             band: now?.band ?? before?.latest.band, achievedOn: now?.achievedOn ?? before?.latest.achievedOn,
+                             dueOn: now?.dueOn ?? before?.latest.dueOn, kind: before == nil ? .new : .adjustment,
+                             amount: difference, reason: now.map { $0.reason } ?? "", refersTo: before?.lines ?? [])
+            drafts.append(before.map { withCause(line, now: now, before: $0.latest, asOf: asOf) } ?? line)
+        }
+        return drafts
+    }
+
+    /// An adjustment's cause, from what changed between the line issued last and the run's line now.
+    static func withCause(_ draft: Draft, now: Entitlement?, before: StatementLine, asOf: Day) -> Draft {
+        var draft = draft
+        guard let now else {
+            draft.reason = "no longer owed as of \(asOf): the data now known no longer shows "
+                + "\(draft.key.outcomeID) part \(draft.key.part) achieved on \(before.achievedOn.map(\.description) ?? "its day")"
+            return draft
+        }
+        var changes: [String] = []
+        if let band = before.band, band != now.band { changes.append("band \(band) became band \(now.band)") }
+        if let day = before.achievedOn, day != now.achievedOn { changes.append("achieved on \(now.achievedOn), not \(day)") }
+        if now.status == .capped { changes.append("cut by a cap") }
+        if changes.isEmpty { changes.append("the amount owed is now \(now.amount)") }
+        draft.reason = changes.joined(separator: "; ") + " (" + now.reason + ")"
+        return draft
+    }
+}

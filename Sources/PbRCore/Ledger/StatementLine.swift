@@ -1,0 +1,72 @@
+/// One line of an issued statement (DOMAIN.md, "Statements: the ledger"). Never edited: a later
+/// difference is a new line, an adjustment, that refers to the lines it corrects.
+public struct StatementLine: Hashable, Sendable {
+    public enum Component: String, Sendable, CaseIterable { case outcome, block, attachment, cohort, verification }
+    public enum Kind: String, Sendable, CaseIterable { case new, adjustment }
+
+    /// `contract/period/payee`, e.g. `national-pilot/2013-06/P01`.
+    public var statementID: String
+    /// 1, 2, ... within the statement.
+    public var line: Int
+    public var period: StatementPeriod
+    /// The payee: the prime provider where there is one, else the provider that earned the line.
+    public var providerID: ProviderID
+    public var earnedBy: ProviderID?
+    public var clientID: ClientID?
+    public var component: Component
+    public var outcomeID: OutcomeID?
+    public var part: Int?
+    public var band: Band?
+    public var achievedOn: Day?
+    public var dueOn: Day?
+    public var kind: Kind
+    public var amount: Money
+    public var reason: String
+    /// For an adjustment, the lines it corrects.
+    public var refersTo: [LineReference]
+
+    public init(statementID: String, line: Int, period: StatementPeriod, providerID: ProviderID, earnedBy: ProviderID? = nil,
+                clientID: ClientID? = nil, component: Component, outcomeID: OutcomeID? = nil, part: Int? = nil, band: Band? = nil,
+                achievedOn: Day? = nil, dueOn: Day? = nil, kind: Kind, amount: Money, reason: String, refersTo: [LineReference] = []) {
+        self.statementID = statementID; self.line = line; self.period = period; self.providerID = providerID
+        self.earnedBy = earnedBy; self.clientID = clientID; self.component = component; self.outcomeID = outcomeID
+        self.part = part; self.band = band; self.achievedOn = achievedOn; self.dueOn = dueOn; self.kind = kind
+        self.amount = amount; self.reason = reason; self.refersTo = refersTo
+    }
+
+    /// The key an outcome line settles; nil for lines of other components.
+    public var key: LedgerKey? {
+        guard component == .outcome, let clientID, let outcomeID, let part else { return nil }
+        return LedgerKey(payee: providerID, clientID: clientID, outcomeID: outcomeID, part: part)
+    }
+
+    public var reference: LineReference { LineReference(statementID: statementID, line: line) }
+}
+
+/// `STATEMENT_ID:LINE`: where an issued line stands.
+public struct LineReference: Hashable, Sendable, CustomStringConvertible {
+    public var statementID: String
+    public var line: Int
+    public init(statementID: String, line: Int) { self.statementID = statementID; self.line = line }
+    public var description: String { "\(statementID):\(line)" }
+}
+
+/// What one outcome line settles: a payee's client, outcome and part. The sum of every line issued for
+/// a key equals the latest statement run's amount for it (the ledger's invariant).
+public struct LedgerKey: Hashable, Comparable, Sendable {
+    public var payee: ProviderID
+    public var clientID: ClientID
+    public var outcomeID: OutcomeID
+    public var part: Int
+
+    public init(payee: ProviderID, clientID: ClientID, outcomeID: OutcomeID, part: Int) {
+        self.payee = payee; self.clientID = clientID; self.outcomeID = outcomeID; self.part = part
+    }
+
+    public static func < (a: LedgerKey, b: LedgerKey) -> Bool {
+        if a.payee != b.payee { return a.payee < b.payee }
+        if a.clientID != b.clientID { return a.clientID < b.clientID }
+        if a.outcomeID != b.outcomeID { return a.outcomeID < b.outcomeID }
+        return a.part < b.part
+    }
+}
