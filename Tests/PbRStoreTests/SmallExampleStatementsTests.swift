@@ -78,3 +78,22 @@ struct SmallExampleStatementsTests {
         #expect(again.isEmpty)
     }
 }
+
+extension SmallExampleStatementsTests {
+    @Test func theExportHasDomainsColumnsAndAnAdjustmentNamesWhatItCorrects() async throws {
+        let (store, _) = try await temporaryStore()
+        var issued = IssuedLedger()
+        try await importExtract(Fixtures.url("small/batch1"), into: store)
+        var lines = try await issue("2013-02", "2013-02", from: store, into: &issued)
+        try await importExtract(Fixtures.url("small/batch2"), into: store)
+        lines += try await issue("2013-06", "2013-06", from: store, into: &issued)
+        try await store.close()
+        let rows = StatementCSV.render(lines).split(separator: "\n").map(String.init)
+        #expect(rows[0] == "statement_id,line,period,provider_id,earned_by,client_id,component,outcome_id,part,band,achieved_on,due_on,kind,amount,reason,refers_to")
+        // June also pays what fell due in the months this test did not issue (A001's D4-wellbeing).
+        let june = rows.filter { $0.hasPrefix("national-pilot/2013-06/P01,") && $0.contains(",D1-abstinent,") }
+        #expect(june.count == 1)
+        #expect(june.first?.hasPrefix("national-pilot/2013-06/P01,1,2013-06,P01,P01,A001,outcome,D1-abstinent,1,4,2013-02-11,2013-02-11,adjustment,-600.00,") == true)
+        #expect(june.first?.hasSuffix(",national-pilot/2013-02/P01:1") == true)
+    }
+}
