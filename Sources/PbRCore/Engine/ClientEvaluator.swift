@@ -77,7 +77,8 @@ struct ClientEvaluator: Sendable {
                 providerID: contract.primeProvider ?? achievement.earnedBy, earnedBy: achievement.earnedBy,
                 clientID: clientID, outcomeID: outcome, part: part.number, band: band,
                 achievedOn: achievement.achievedOn, dueOn: part.dueOn, earnsOn: part.earnsOn,
-                amount: status == .payable ? amount : .zero, status: status, reason: reason)
+                amount: status == .payable ? amount : .zero, status: status, reason: reason,
+                pendingAmount: status == .pending ? amount : .zero)
         }
     }
 
