@@ -53,22 +53,12 @@ public struct Entitlement: Hashable, Sendable {
     }
 }
 
-/// An outcome achieved that cannot be paid, for a person to look at.
-public struct EntitlementException: Hashable, Sendable {
-    public var clientID: ClientID
-    public var outcomeID: OutcomeID
-    public var achievedOn: Day
-    public var reason: String
-    public init(clientID: ClientID, outcomeID: OutcomeID, achievedOn: Day, reason: String) {
-        self.clientID = clientID; self.outcomeID = outcomeID; self.achievedOn = achievedOn; self.reason = reason
-    }
-}
-
 /// The result of an entitlements run.
 public struct EntitlementReport: Sendable {
     public var asOf: Day
     /// In output order.
     public var lines: [Entitlement]
+    /// In output order.
     public var exceptions: [EntitlementException]
     public var clientsEvaluated: Int
 }
