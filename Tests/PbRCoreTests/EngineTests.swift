@@ -141,18 +141,34 @@ struct EngineTests {
 
 @Suite("Summary")
 struct EntitlementSummaryTests {
-    func line(_ provider: String, _ outcome: String, _ amount: String, _ status: Entitlement.Status) -> Entitlement {
+    func line(_ provider: String, _ outcome: String, _ amount: String, _ status: Entitlement.Status,
+              pending: String = "0.00") -> Entitlement {
         Entitlement(providerID: ProviderID(provider), earnedBy: ProviderID(provider), clientID: ClientID("C"),
                     outcomeID: OutcomeID(outcome), part: 1, band: Band(1)!, achievedOn: day("2013-01-01"),
-                    dueOn: day("2013-01-01"), earnsOn: day("2013-01-01"), amount: Money(amount), status: status, reason: "")
+                    dueOn: day("2013-01-01"), earnsOn: day("2013-01-01"), amount: Money(amount), status: status, reason: "",
+                    pendingAmount: Money(pending))
     }
 
     @Test func totalsByProviderAndOutcomeWhateverTheOrderOfLines() {
         let lines = [line("P2", "D2", "150.00", .payable), line("P1", "D2", "200.00", .payable),
                      line("P2", "D2", "0.00", .pending), line("P1", "D1", "50.00", .capped), line("P2", "D2", "150.00", .payable)]
         let summary = EntitlementSummary(lines)
-        #expect(summary.rows.map { "\($0.providerID) \($0.outcomeID) \($0.payableLines) \($0.payable) \($0.pendingLines) \($0.capped)" }
-                == ["P1 D1 0 0.00 0 50.00", "P1 D2 1 200.00 0 0.00", "P2 D2 2 300.00 1 0.00"])
+        #expect(summary.rows.map { row in
+            let t = row.totals
+            return "\(row.providerID) \(row.outcomeID) \(t.payableLines) \(t.payable) \(t.pendingLines) \(t.capped)"
+        } == ["P1 D1 0 0.00 0 50.00", "P1 D2 1 200.00 0 0.00", "P2 D2 2 300.00 1 0.00"])
         #expect(summary.totalPayable == Money("550.00"))
+    }
+
+    @Test func pendingLinesAddWhatTheyWillPayByProviderAndOutcome() {
+        let lines = [line("P1", "D1", "0.00", .pending, pending: "325.00"), line("P1", "D1", "0.00", .pending, pending: "325.03"),
+                     line("P1", "D2", "200.00", .payable), line("P2", "D1", "0.00", .pending, pending: "500.00")]
+        let summary = EntitlementSummary(lines)
+        #expect(summary.rows.map { "\($0.providerID) \($0.outcomeID) \($0.totals.pendingLines) \($0.totals.pendingValue)" }
+                == ["P1 D1 2 650.03", "P1 D2 0 0.00", "P2 D1 1 500.00"])
+        #expect(summary.total(of: ProviderID("P1")).pendingValue == Money("650.03"))
+        #expect(summary.total(of: ProviderID("P1")).owed == Money("200.00"))
+        #expect(summary.total.pendingValue == Money("1150.03"))
+        #expect(summary.totalPayable == Money("200.00"))
     }
 }

@@ -34,9 +34,7 @@ struct ClientEvaluator: Sendable {
             guard let achievement = earliestAchievement(of: shared.rule.kind, in: contexts, diedOn: diedOn) else { continue }
             let id = shared.rule.id
             guard let band = Self.band(on: achievement.achievedOn, in: history.assessments) else {
-                result.exceptions.append(EntitlementException(
-                    clientID: history.clientID, outcomeID: id, achievedOn: achievement.achievedOn,
-                    reason: "no assessment in force on \(achievement.achievedOn)"))
+                result.exceptions += exceptions(for: achievement, of: shared.rule, clientID: history.clientID)
                 continue
             }
             let price = shared.rule.prices[band]!
@@ -74,12 +72,40 @@ struct ClientEvaluator: Sendable {
             case .waiting(let why): (status, reason) = (.pending, why)
             }
             return Entitlement(
-                providerID: contract.primeProvider ?? achievement.earnedBy, earnedBy: achievement.earnedBy,
+                providerID: payee(of: achievement), earnedBy: achievement.earnedBy,
                 clientID: clientID, outcomeID: outcome, part: part.number, band: band,
                 achievedOn: achievement.achievedOn, dueOn: part.dueOn, earnsOn: part.earnsOn,
-                amount: status == .payable ? amount : .zero, status: status, reason: reason)
+                amount: status == .payable ? amount : .zero, status: status, reason: reason,
+                pendingAmount: status == .pending ? amount : .zero)
         }
     }
+
+    /// An achievement with no band in force: one exception for each part that would have been a line
+    /// (not failed, earning by `outcomes_until`), attributed as the line would be, with the least and the
+    /// most the part pays over the bands.
+    private func exceptions(for achievement: Achievement, of rule: OutcomeRule, clientID: ClientID) -> [EntitlementException] {
+        let shares = achievement.parts.map(\.shareBasisPoints)
+        let amountsByBand = Band.all.compactMap { rule.prices[$0]?.split(basisPoints: shares) }
+        precondition(!amountsByBand.isEmpty, "a contract prices every band")
+        return achievement.parts.indices.compactMap { index in
+            let part = achievement.parts[index]
+            guard part.earnsOn <= contract.outcomesUntil else { return nil }
+            var reason = "no assessment in force on \(achievement.achievedOn)"
+            switch part.state {
+            case .failed: return nil
+            case .due: break
+            case .waiting(let why): reason += "; pending: " + why
+            }
+            let amounts = amountsByBand.map { $0[index] }
+            return EntitlementException(
+                providerID: payee(of: achievement), earnedBy: achievement.earnedBy, clientID: clientID,
+                outcomeID: rule.id, part: part.number, achievedOn: achievement.achievedOn,
+                lowestAmount: amounts.min()!, highestAmount: amounts.max()!, reason: reason)
+        }
+    }
+
+    /// Who is paid for an achievement: the prime provider where there is one, else the provider that earned it.
+    private func payee(of achievement: Achievement) -> ProviderID { contract.primeProvider ?? achievement.earnedBy }
 
     /// The band in force on a day: the latest assessment on or before it (ties: larger record_id).
     static func band(on day: Day, in assessments: [Assessment]) -> Band? {

@@ -20,15 +20,20 @@ public struct Entitlement: Hashable, Sendable {
     /// The day the contract year and period are read on (the due day of an instalment, else the
     /// achievement day).
     public var earnsOn: Day
+    /// What the line pays: 0.00 while pending; a capped line's amount is what the cap left it.
     public var amount: Money
     public var status: Status
     public var reason: String
+    /// What a pending line will pay when it falls due, before caps: the band's price, or the instalment's
+    /// share of it. Its `amount` stays 0.00, as the entitlements file writes it. Zero on other lines.
+    public var pendingAmount: Money
 
     public init(providerID: ProviderID, earnedBy: ProviderID, clientID: ClientID, outcomeID: OutcomeID, part: Int,
-                band: Band, achievedOn: Day, dueOn: Day, earnsOn: Day, amount: Money, status: Status, reason: String) {
+                band: Band, achievedOn: Day, dueOn: Day, earnsOn: Day, amount: Money, status: Status, reason: String,
+                pendingAmount: Money = .zero) {
         self.providerID = providerID; self.earnedBy = earnedBy; self.clientID = clientID; self.outcomeID = outcomeID
         self.part = part; self.band = band; self.achievedOn = achievedOn; self.dueOn = dueOn; self.earnsOn = earnsOn
-        self.amount = amount; self.status = status; self.reason = reason
+        self.amount = amount; self.status = status; self.reason = reason; self.pendingAmount = pendingAmount
     }
 
     /// The output order: provider, client, outcome, part.
@@ -48,22 +53,12 @@ public struct Entitlement: Hashable, Sendable {
     }
 }
 
-/// An outcome achieved that cannot be paid, for a person to look at.
-public struct EntitlementException: Hashable, Sendable {
-    public var clientID: ClientID
-    public var outcomeID: OutcomeID
-    public var achievedOn: Day
-    public var reason: String
-    public init(clientID: ClientID, outcomeID: OutcomeID, achievedOn: Day, reason: String) {
-        self.clientID = clientID; self.outcomeID = outcomeID; self.achievedOn = achievedOn; self.reason = reason
-    }
-}
-
 /// The result of an entitlements run.
 public struct EntitlementReport: Sendable {
     public var asOf: Day
     /// In output order.
     public var lines: [Entitlement]
+    /// In output order.
     public var exceptions: [EntitlementException]
     public var clientsEvaluated: Int
 }

@@ -38,8 +38,9 @@ public struct EntitlementRun: Sendable {
             for chunk in chunks { lines += chunk.byProvider[provider] ?? [] }
         }
         CapLedger(contract: contract).apply(to: &lines)
-        return EntitlementReport(asOf: asOf, lines: lines, exceptions: chunks.flatMap(\.exceptions),
-                                 clientsEvaluated: histories.count)
+        // Exceptions are few: sorting them costs nothing.
+        let exceptions = chunks.flatMap(\.exceptions).sorted(by: EntitlementException.outputOrder)
+        return EntitlementReport(asOf: asOf, lines: lines, exceptions: exceptions, clientsEvaluated: histories.count)
     }
 }
 

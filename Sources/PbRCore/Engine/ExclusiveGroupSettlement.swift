@@ -34,6 +34,7 @@ struct ExclusiveGroupSettlement: Sendable {
                 earned[member.id]?.lines = member.earned.lines.map { line in
                     var line = line
                     if line.status == .payable { line.amount = topUp }
+                    if line.status == .pending { line.pendingAmount = topUp }
                     line.reason = note + "; " + line.reason
                     return line
                 }
