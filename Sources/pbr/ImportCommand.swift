@@ -9,7 +9,7 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import an extract folder into the journal (all or nothing unless --skip-bad-rows).")
 
-    @Argument(help: "The extract folder: extract.yaml and any of the six CSV files.")
+    @Argument(help: "The extract folder: extract.yaml and any of the seven CSV files.")
     var extract: String
 
     @OptionGroup var store: StoreOptions

@@ -1,7 +1,7 @@
 import Foundation
 import PbRCore
 
-/// One of the six files, present in an extract folder.
+/// One of the files of the format, present in an extract folder.
 struct ExtractFile: Sendable {
     let kind: RecordKind
     let url: URL
@@ -9,7 +9,7 @@ struct ExtractFile: Sendable {
     let size: Int
 }
 
-/// An extract folder as found on disk: its `extract.yaml` and which of the six files it has.
+/// An extract folder as found on disk: its `extract.yaml` and which of the format's files it has.
 struct ExtractFolder: Sendable {
     let url: URL
     let metadata: ExtractMetadata
