@@ -75,10 +75,10 @@ public enum RecordSchema {
         let id = row.required("record_id"), client = row.required("client_id")
         let on = row.day("assessed_on", required: true)
         let band = row.integer("band", in: Band.range, required: true)
-        let reason = row.code("reason", AssessmentReason.self)
+        let assessor = row.identifier("assessor"), reason = row.code("reason", AssessmentReason.self)
         guard let id, let client, let on, let band else { return nil }
         return .assessment(Assessment(recordID: RecordID(id), clientID: ClientID(client), assessedOn: on,
-                                      band: Band(band)!, assessor: row.text("assessor"), reason: reason))
+                                      band: Band(band)!, assessor: assessor, reason: reason))
     }
 
     private static func parseEpisode(_ row: inout FieldReader) -> Record? {

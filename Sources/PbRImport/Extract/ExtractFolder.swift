@@ -27,7 +27,7 @@ struct ExtractFolder: Sendable {
                                                    reason: "missing: an extract folder needs extract.yaml with known_at and source")])
         }
         metadataBytes = [UInt8](data)
-        metadata = try ExtractMetadata.parse(String(decoding: metadataBytes, as: UTF8.self))
+        metadata = try ExtractMetadata.parse(try Self.text(of: metadataBytes))
         files = RecordKind.allCases.compactMap { kind in
             let file = url.appendingPathComponent(kind.fileName)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
@@ -36,6 +36,13 @@ struct ExtractFolder: Sendable {
             return ExtractFile(kind: kind, url: file, size: size)
         }
         stamps = files.map { Self.stamp($0.url) }
+    }
+
+    /// extract.yaml as text: refused, not read with replacement characters, unless it is UTF-8.
+    private static func text(of bytes: [UInt8]) throws(ExtractRefused) -> String {
+        guard let offset = UTF8Check.firstInvalid(in: bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        let line = 1 + bytes[..<offset].count { $0 == UInt8(ascii: "\n") }
+        throw ExtractRefused(issues: [RowIssue(file: "extract.yaml", line: line, reason: UTF8Check.reason(bytes[offset]))])
     }
 
     /// The digest is taken in a pass before the import, so the import checks that no file has changed

@@ -74,7 +74,8 @@ struct ParsedBlock: Sendable {
         while true {
             let next: CSVReader.Row?
             do throws(CSVError) { next = try reader.next() } catch {
-                throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, reason: error.reason)])
+                let column = error.field.flatMap { $0 < layout.header.count ? layout.header[$0] : nil }
+                throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, column: column, reason: error.reason)])
             }
             guard let row = next else { return block }
             block.add(row)
@@ -95,27 +96,22 @@ struct ParsedBlock: Sendable {
         // The store keeps a record's fields joined by U+001F, so no field may hold it.
         guard !bytes[row.range].contains(0x1F) else { return issue(nil, "holds the control character U+001F") }
         var reader = FieldReader(fields: row.fields, columns: layout.columns)
-        let keyColumn = RecordSchema.keyColumn(kind)
-        let key = reader.text(keyColumn)
-        guard !key.isEmpty else { return issue(keyColumn, "is required") }
-        keys.append(KeyLine(key: key, line: row.line, hash: key.hashValue, parsed: false))
-        switch reader.text("deleted") {
-        case "Y":
-            let clientID = kind == .clients ? key : reader.text("client_id")
-            let withdrawal = JournalRow(kind: kind, key: key, clientID: clientID, fields: "", withdraws: true)
-            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", row: withdrawal))
+        let key = reader.required(RecordSchema.keyColumn(kind))
+        if let key { keys.append(KeyLine(key: key, line: row.line, hash: key.hashValue, parsed: false)) }
+        let withdrawal = reader.flag("deleted") == true
+        let clientID = withdrawal && kind != .clients ? reader.identifier("client_id") : ""
+        func report() { for (column, reason) in reader.issues { issue(column, reason) } }
+        guard let key, reader.issues.isEmpty else { return report() }
+        if withdrawal {
+            let withdrawn = JournalRow(kind: kind, key: key, clientID: kind == .clients ? key : clientID, fields: "", withdraws: true)
+            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", row: withdrawn))
             return
-        case "", "N": break
-        case let other: return issue("deleted", "'\(other)' is not Y or N")
         }
         if !layout.missing.isEmpty {
             let missing = layout.missing
             return issue(missing[0], "the file has no \(missing.joined(separator: ", ")) column\(missing.count > 1 ? "s" : "")")
         }
-        guard let record = RecordSchema.parse(kind, &reader) else {
-            for (column, reason) in reader.issues { issue(column, reason) }
-            return
-        }
+        guard let record = RecordSchema.parse(kind, &reader) else { return report() }
         var episodeID = ""
         if case .top(let top) = record { episodeID = top.episodeID.rawValue }
         candidates.append(Candidate(line: row.line, range: row.range, episodeID: episodeID, row: JournalRow(record)))
