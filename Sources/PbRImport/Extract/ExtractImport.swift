@@ -45,7 +45,7 @@ public struct ExtractImport: Sendable {
                     RowIssue(file: "extract.yaml", line: 0, reason: "the extract changed while it was being imported; import it again"),
                 ]) }
                 if log.count > 0, !skipBadRows { throw log.refusal }
-                return log.count
+                return log.rowsRejected
             }
         } catch {
             try? log.close()
@@ -80,9 +80,13 @@ public struct ExtractImport: Sendable {
         checks.startFile()
         var current: ParsedBlock? = try parse(first, from: start, line: line)
         var repeats: [ImportChecks.Repeat] = []
+        var keptOut = 0, lacking = 0
         while let block = current {
             let checked = try await checks.check(block)
             log.add(checked.issues)
+            log.addKeptOut(block.keptOut)
+            keptOut += block.keptOut.count
+            lacking += block.lacking
             repeats += checked.repeats
             let next = try blocks.next()
             async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
@@ -93,6 +97,7 @@ public struct ExtractImport: Sendable {
             let firstLines = try FirstLines.of(Set(repeats.map(\.key)), in: file.url, layout: layout)
             log.add(repeats.map { $0.issue(firstOn: firstLines[$0.key] ?? 0) })
         }
+        log.addHeader(layout.defects(keptOut: keptOut, lacking: lacking))
         try log.endFile()
     }
 }

@@ -17,6 +17,10 @@ struct ParsedBlock: Sendable {
     let bytes: [UInt8]
     var candidates: [Candidate] = []
     var issues: [RowIssue] = []
+    /// Rows that the header keeps out (`FileLayout.keepsOut`), with the reason for the rejects file.
+    var keptOut: [RowIssue] = []
+    /// Rows, not withdrawals, that needed a column the header lacks.
+    var lacking = 0
     /// Every row's key, good rows and bad: a key that repeats is refused where it repeats, whether or not
     /// the first row was good.
     var keys: [KeyLine] = []
@@ -47,6 +51,8 @@ struct ParsedBlock: Sendable {
             let part = try part.get()
             block.candidates += part.candidates
             block.issues += part.issues
+            block.keptOut += part.keptOut
+            block.lacking += part.lacking
             block.keys += part.keys
         }
         block.findRepeats()
@@ -96,20 +102,22 @@ struct ParsedBlock: Sendable {
         // The store keeps a record's fields joined by U+001F, so no field may hold it.
         guard !bytes[row.range].contains(0x1F) else { return issue(nil, "holds the control character U+001F") }
         var reader = FieldReader(fields: row.fields, columns: layout.columns)
-        let key = reader.required(RecordSchema.keyColumn(kind))
-        if let key { keys.append(KeyLine(key: key, line: row.line, hash: key.hashValue, parsed: false)) }
-        let withdrawal = reader.flag("deleted") == true
-        let clientID = withdrawal && kind != .clients ? reader.identifier("client_id") : ""
-        func report() { for (column, reason) in reader.issues { issue(column, reason) } }
-        guard let key, reader.issues.isEmpty else { return report() }
-        if withdrawal {
-            let withdrawn = JournalRow(kind: kind, key: key, clientID: kind == .clients ? key : clientID, fields: "", withdraws: true)
-            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", row: withdrawn))
+        let withdrawn = reader.text("deleted") == "Y"
+        if !withdrawn, !layout.missing.isEmpty { lacking += 1 }
+        if let out = layout.keepsOut(withdrawal: withdrawn) {
+            keptOut.append(RowIssue(file: layout.file, line: row.line, column: out.column, reason: out.reason, raw: raw(row.range)))
             return
         }
-        if !layout.missing.isEmpty {
-            let missing = layout.missing
-            return issue(missing[0], "the file has no \(missing.joined(separator: ", ")) column\(missing.count > 1 ? "s" : "")")
+        let key = reader.required(RecordSchema.keyColumn(kind))
+        if let key { keys.append(KeyLine(key: key, line: row.line, hash: key.hashValue, parsed: false)) }
+        _ = reader.flag("deleted")  // Y, N or empty
+        let clientID = withdrawn && kind != .clients ? reader.identifier("client_id") : ""
+        func report() { for (column, reason) in reader.issues { issue(column, reason) } }
+        guard let key, reader.issues.isEmpty else { return report() }
+        if withdrawn {
+            let withdrawal = JournalRow(kind: kind, key: key, clientID: kind == .clients ? key : clientID, fields: "", withdraws: true)
+            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", row: withdrawal))
+            return
         }
         guard let record = RecordSchema.parse(kind, &reader) else { return report() }
         var episodeID = ""
