@@ -56,6 +56,17 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
             """ }, among: keys)
     }
 
+    func providers() async throws -> [String] {
+        try await database.raw("SELECT provider_id FROM providers").all().map { try $0.decode(column: "provider_id", as: String.self) }
+    }
+
+    func addProviders(_ ids: [String]) async throws {
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let rows = ids[start..<min(start + 500, ids.count)].map { SQLQueryString("(\(bind: $0), \(bind: importID))") }
+            try await database.raw("INSERT INTO providers (provider_id, first_import_id) VALUES \(rows.joined(separator: ", "))").run()
+        }
+    }
+
     func episodeClients(among ids: Set<String>) async throws -> [String: String] {
         var owners: [String: String] = [:], ownersHere: [String: String] = [:]
         for chunk in Self.chunks(of: ids) {

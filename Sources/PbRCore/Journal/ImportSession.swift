@@ -51,4 +51,8 @@ public protocol ImportSession: Sendable {
     func writtenKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String>
     /// The keys of `kind` among `keys` that the store held before this import.
     func storedKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String>
+    /// Every provider id the store holds, this import's so far included.
+    func providers() async throws -> [String]
+    /// Records provider ids first named by this import's episodes.
+    func addProviders(_ ids: [String]) async throws
 }

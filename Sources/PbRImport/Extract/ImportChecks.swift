@@ -24,6 +24,8 @@ struct ImportChecks {
     let session: any ImportSession
     private var clients = BoundedCache<Void>(limit: 1_000_000)
     private var episodes = BoundedCache<String>(limit: 1_000_000)
+    /// Read from the store when the first episodes are checked: a few hundred ids, held whole.
+    private var providers: ProviderNames?
     // Per file:
     private var seen = SeenKeys()
     /// Keys of the file's bad rows with their line: they are not in the store to be asked about.
@@ -75,13 +77,15 @@ struct ImportChecks {
         let stored = withdrawn.isEmpty ? [] : try await session.storedKeys(kind, among: withdrawn)
         for client in foundClients { clients.insert(client, ()) }
         for (episode, client) in foundEpisodes { episodes.insert(episode, client) }
+        if kind == .episodes, providers == nil { providers = ProviderNames(try await session.providers()) }
+        var newProviders: [String] = []
 
         var rows: [JournalRow] = []
         rows.reserveCapacity(candidates.count)
         for candidate in candidates {
             let row = candidate.row
             let problem = problem(with: candidate, kind: kind, stored: stored, foundClients: foundClients,
-                                  foundEpisodes: foundEpisodes)
+                                  foundEpisodes: foundEpisodes) ?? providerProblem(with: candidate)
             if let problem {
                 rejectedKeys[row.key] = candidate.line
                 issues.append(RowIssue(file: file, line: candidate.line, column: problem.column, reason: problem.text,
@@ -89,14 +93,25 @@ struct ImportChecks {
                 continue
             }
             if kind == .clients { clients.insert(row.key, ()) }
-            if kind == .episodes, !row.withdraws { episodes.insert(row.key, row.clientID) }
+            if kind == .episodes, !row.withdraws {
+                episodes.insert(row.key, row.clientID)
+                if providers!.insert(candidate.providerID) { newProviders.append(candidate.providerID) }
+            }
             rows.append(row)
         }
+        if !newProviders.isEmpty { try await session.addProviders(newProviders) }
         // Keys first seen on rows bad on their own, so that a later row repeating one is refused too.
         for key in block.keys where !key.parsed && repeatedAt[key.line] == nil && rejectedKeys[key.key] == nil {
             rejectedKeys[key.key] = key.line
         }
         return (rows, issues, repeats)
+    }
+
+    /// An episode's provider that differs only in case from one the store or this import already has
+    /// (the first to come is kept: the store's, else the earlier row's).
+    private func providerProblem(with candidate: ParsedBlock.Candidate) -> (column: String?, text: String)? {
+        guard !candidate.providerID.isEmpty, let known = providers?.clash(candidate.providerID) else { return nil }
+        return ("provider_id", "provider '\(candidate.providerID)' differs only in case from '\(known)'")
     }
 
     private func problem(with candidate: ParsedBlock.Candidate, kind: RecordKind, stored: Set<String>,

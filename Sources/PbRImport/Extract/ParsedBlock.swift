@@ -9,6 +9,8 @@ struct ParsedBlock: Sendable {
         var range: Range<Int>
         /// The episode a TOP names; empty for other rows.
         var episodeID: String
+        /// The provider an episode names; empty for other rows.
+        var providerID: String = ""
         var row: JournalRow
     }
 
@@ -116,12 +118,14 @@ struct ParsedBlock: Sendable {
         guard let key, reader.issues.isEmpty else { return report() }
         if withdrawn {
             let withdrawal = JournalRow(kind: kind, key: key, clientID: kind == .clients ? key : clientID, fields: "", withdraws: true)
-            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", row: withdrawal))
+            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", providerID: "", row: withdrawal))
             return
         }
         guard let record = RecordSchema.parse(kind, &reader) else { return report() }
-        var episodeID = ""
+        var episodeID = "", providerID = ""
         if case .top(let top) = record { episodeID = top.episodeID.rawValue }
-        candidates.append(Candidate(line: row.line, range: row.range, episodeID: episodeID, row: JournalRow(record)))
+        if case .episode(let episode) = record { providerID = episode.providerID.rawValue }
+        candidates.append(Candidate(line: row.line, range: row.range, episodeID: episodeID, providerID: providerID,
+                                    row: JournalRow(record)))
     }
 }
