@@ -67,6 +67,16 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
         }
     }
 
+    func latestImport() async throws -> (importID: Int, knownAt: Moment)? {
+        guard let row = try await database.raw("""
+            SELECT id, known_at, known_at_epoch FROM imports WHERE id <> \(bind: importID)
+            ORDER BY known_at_epoch DESC, id DESC LIMIT 1
+            """).first() else { return nil }
+        let knownAt = Moment(epochSeconds: try row.decode(column: "known_at_epoch", as: Int64.self),
+                             text: try row.decode(column: "known_at", as: String.self))
+        return (try row.decode(column: "id", as: Int.self), knownAt)
+    }
+
     func episodeClients(among ids: Set<String>) async throws -> [String: String] {
         var owners: [String: String] = [:], ownersHere: [String: String] = [:]
         for chunk in Self.chunks(of: ids) {

@@ -28,6 +28,8 @@ enum Migrations {
         Step(version: 3, name: "the providers the episodes name, with the import that named each first",
              sqlite: [providers(text: "TEXT", table: ") WITHOUT ROWID"), fillProviders(isSQLite: true)],
              postgres: [providers(text: "TEXT COLLATE \"C\"", table: ")"), fillProviders(isSQLite: false)]),
+        Step(version: 4, name: "the warnings of each import, one a line",
+             sqlite: ["ALTER TABLE imports ADD COLUMN warnings TEXT NOT NULL DEFAULT ''"]),
     ]
 
     private static func providers(text: String, table end: String) -> String {

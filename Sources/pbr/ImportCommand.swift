@@ -20,6 +20,12 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The rejects file written with --skip-bad-rows.")
     var rejects: String?
 
+    @Flag(help: """
+        Ignore columns and files that are not of the extract format, each with a warning kept in the audit \
+        trail, instead of refusing the extract.
+        """)
+    var allowExtra = false
+
     @Flag(help: "Print how long the import took (for pbr bench).")
     var timings = false
 
@@ -35,8 +41,9 @@ struct ImportCommand: AsyncParsableCommand {
         let journal = try await store.open()
         do {
             let receipt = try await ImportJob(journal: journal, timings: timings).run(
-                folder: extract, skipBadRows: skipBadRows, rejectsPath: rejects, importedBy: by)
+                folder: extract, skipBadRows: skipBadRows, rejectsPath: rejects, importedBy: by, allowExtra: allowExtra)
             try await journal.close()
+            for warning in receipt.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             if receipt.alreadyImported {
                 print("\(extract): already imported as import #\(receipt.importID); nothing changed.")
             } else {
@@ -55,10 +62,11 @@ struct ImportJob {
     let journal: JournalStore
     var timings = false
 
-    func run(folder: String, skipBadRows: Bool, rejectsPath: String?, importedBy: String) async throws -> ImportReceipt {
+    func run(folder: String, skipBadRows: Bool, rejectsPath: String?, importedBy: String,
+             allowExtra: Bool = false) async throws -> ImportReceipt {
         let started = Date()
         let job = ExtractImport(folder: URL(fileURLWithPath: folder), importedBy: importedBy, skipBadRows: skipBadRows,
-                                          rejects: rejectsPath.map { URL(fileURLWithPath: $0) })
+                                rejects: rejectsPath.map { URL(fileURLWithPath: $0) }, allowExtra: allowExtra)
         do {
             let receipt = try await job.run(into: journal)
             if timings { print(String(format: "timing import %.2fs", Date().timeIntervalSince(started))) }

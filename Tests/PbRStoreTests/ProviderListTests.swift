@@ -33,15 +33,18 @@ struct ProviderListTests {
         let (store, location) = try await temporaryStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         try await importExtract(Fixtures.url("small/batch2"), into: store)
-        // As a store of schema version 2 was: no providers table.
+        // As a store of schema version 2 was: no providers table, no warnings column.
         try await store.database.raw("DROP TABLE providers").run()
+        try await store.database.raw("ALTER TABLE imports DROP COLUMN warnings").run()
         try await store.database.raw("DELETE FROM pbr_migrations WHERE version >= 3").run()
         try await store.close()
         let reopened = try await JournalStore.open(location)
         let providers = try await listed(reopened)
+        let warnings = try await reopened.imports().map(\.warnings)
         let problems = try await reopened.check()
         try await reopened.close()
         #expect(providers == ["P01 #1", "P02 #1", "P03 #1"])
+        #expect(warnings == [[], []])
         #expect(problems.isEmpty, "\(problems)")
     }
 

@@ -11,8 +11,8 @@ struct ExtractFile: Sendable {
 
 /// An extract folder as found on disk: its `extract.yaml` and which of the format's files it has.
 ///
-/// Anything else in it (but a hidden file or folder, whose name starts with a dot) is refused:
-/// `Events.csv` or `top (1).csv` is not read as if it were absent.
+/// Anything else in it (but a hidden file or folder, whose name starts with a dot) is refused, or with
+/// `allowExtra` ignored with a warning: `Events.csv` or `top (1).csv` is not read as if it were absent.
 struct ExtractFolder: Sendable {
     static let metadataName = "extract.yaml"
 
@@ -21,10 +21,12 @@ struct ExtractFolder: Sendable {
     let metadataBytes: [UInt8]
     /// The files present, in `RecordKind` order (the order they are checked and digested in).
     let files: [ExtractFile]
+    /// The entries ignored with `allowExtra`, as warnings.
+    let warnings: [String]
     /// Each file's size and time of change when the folder was opened.
     private let stamps: [String]
 
-    init(_ url: URL) throws(ExtractRefused) {
+    init(_ url: URL, allowExtra: Bool) throws(ExtractRefused) {
         self.url = url
         let metadataURL = url.appendingPathComponent(Self.metadataName)
         guard let data = FileManager.default.contents(atPath: metadataURL.path) else {
@@ -34,8 +36,9 @@ struct ExtractFolder: Sendable {
         metadataBytes = [UInt8](data)
         metadata = try ExtractMetadata.parse(try Self.text(of: metadataBytes))
         let (files, others) = Self.entries(of: url)
-        if !others.isEmpty { throw ExtractRefused(issues: others) }
+        if !allowExtra, !others.isEmpty { throw ExtractRefused(issues: others) }
         self.files = files
+        warnings = others.map(ImportWarnings.ignored)
         stamps = files.map { Self.stamp($0.url) }
     }
 

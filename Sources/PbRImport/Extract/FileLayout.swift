@@ -20,7 +20,7 @@ struct FileLayout: Sendable {
 
     /// Reads the header from the file's first block.
     /// - Returns: the layout, and where the first record after the header starts (offset and line).
-    static func read(_ kind: RecordKind, from block: RecordBlocks.Block, allowExtra: Bool = false) throws(ExtractRefused)
+    static func read(_ kind: RecordKind, from block: RecordBlocks.Block, allowExtra: Bool) throws(ExtractRefused)
         -> (FileLayout, start: Int, line: Int) {
         func refuse(_ line: Int, _ reason: String, column: String? = nil) -> ExtractRefused {
             ExtractRefused(issues: [RowIssue(file: kind.fileName, line: line, column: column, reason: reason)])
@@ -65,6 +65,9 @@ struct FileLayout: Sendable {
                      reason: "the header has no \(column) column (\(keptOut) row\(keptOut == 1 ? "" : "s") of the file not imported)")
         }
     }
+
+    /// With `allowExtra`: a warning for each column ignored.
+    var warnings: [String] { allowExtra ? unknownColumns.map(ImportWarnings.ignored) : [] }
 
     private var unknownColumns: [RowIssue] {
         let known = RecordSchema.columns(kind) + ["deleted"]

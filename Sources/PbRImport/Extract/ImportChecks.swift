@@ -30,6 +30,8 @@ struct ImportChecks {
     private var seen = SeenKeys()
     /// Keys of the file's bad rows with their line: they are not in the store to be asked about.
     private var rejectedKeys: [String: Int] = [:]
+    /// The late facts of the file's rows checked good.
+    private(set) var late = LateFacts()
 
     init(session: any ImportSession) { self.session = session }
 
@@ -37,6 +39,7 @@ struct ImportChecks {
     mutating func startFile() {
         seen = SeenKeys()
         rejectedKeys = [:]
+        late = LateFacts()
     }
 
     /// The block's good rows, its bad ones, and repeats whose first line is still to be found.
@@ -97,6 +100,7 @@ struct ImportChecks {
                 episodes.insert(row.key, row.clientID)
                 if providers!.insert(candidate.providerID) { newProviders.append(candidate.providerID) }
             }
+            if let facts = candidate.late { late.add(facts, line: candidate.line) }
             rows.append(row)
         }
         if !newProviders.isEmpty { try await session.addProviders(newProviders) }

@@ -11,6 +11,8 @@ struct ParsedBlock: Sendable {
         var episodeID: String
         /// The provider an episode names; empty for other rows.
         var providerID: String = ""
+        /// Dates after the extract's known_at day (a birth year after its year), if any.
+        var late: LateFacts.Row?
         var row: JournalRow
     }
 
@@ -39,13 +41,14 @@ struct ParsedBlock: Sendable {
     }
 
     /// Parses the records of `bytes` from `start` (a record's start, on `line`), in `pieces` parts on as
-    /// many cores.
-    static func parse(_ bytes: [UInt8], from start: Int, line: Int, layout: FileLayout, pieces: Int) throws(ExtractRefused) -> ParsedBlock {
+    /// many cores. `knownOn` is the extract's known_at day, for `LateFacts`.
+    static func parse(_ bytes: [UInt8], from start: Int, line: Int, layout: FileLayout, knownOn: Day,
+                      pieces: Int) throws(ExtractRefused) -> ParsedBlock {
         let points = CSVReader.splitPoints(bytes, from: start, line: line, parts: pieces)
         let parts = concurrentMap(points.count) { index in
             let end = index + 1 < points.count ? points[index + 1].offset : bytes.count
             return Result { () throws(ExtractRefused) in
-                try parse(bytes, range: points[index].offset..<end, line: points[index].line, layout: layout)
+                try parse(bytes, range: points[index].offset..<end, line: points[index].line, layout: layout, knownOn: knownOn)
             }
         }
         var block = ParsedBlock(layout: layout, bytes: bytes)
@@ -76,7 +79,8 @@ struct ParsedBlock: Sendable {
         }
     }
 
-    private static func parse(_ bytes: [UInt8], range: Range<Int>, line: Int, layout: FileLayout) throws(ExtractRefused) -> ParsedBlock {
+    private static func parse(_ bytes: [UInt8], range: Range<Int>, line: Int, layout: FileLayout,
+                              knownOn: Day) throws(ExtractRefused) -> ParsedBlock {
         var reader = CSVReader(bytes: bytes, range: range, firstLine: line)
         var block = ParsedBlock(layout: layout, bytes: bytes)
         while true {
@@ -86,14 +90,14 @@ struct ParsedBlock: Sendable {
                 throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, column: column, reason: error.reason)])
             }
             guard let row = next else { return block }
-            block.add(row)
+            block.add(row, knownOn: knownOn)
         }
     }
 
     /// A row's text as it stands in the file.
     func raw(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-    private mutating func add(_ row: CSVReader.Row) {
+    private mutating func add(_ row: CSVReader.Row, knownOn: Day) {
         let kind = layout.kind
         func issue(_ column: String?, _ reason: String) {
             issues.append(RowIssue(file: layout.file, line: row.line, column: column, reason: reason, raw: raw(row.range)))
@@ -126,6 +130,6 @@ struct ParsedBlock: Sendable {
         if case .top(let top) = record { episodeID = top.episodeID.rawValue }
         if case .episode(let episode) = record { providerID = episode.providerID.rawValue }
         candidates.append(Candidate(line: row.line, range: row.range, episodeID: episodeID, providerID: providerID,
-                                    row: JournalRow(record)))
+                                    late: LateFacts.of(record, knownOn: knownOn), row: JournalRow(record)))
     }
 }
