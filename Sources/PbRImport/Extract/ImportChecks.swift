@@ -45,27 +45,8 @@ struct ImportChecks {
     /// The block's good rows, its bad ones, and repeats whose first line is still to be found.
     mutating func check(_ block: ParsedBlock) async throws -> (rows: [JournalRow], issues: [RowIssue], repeats: [Repeat]) {
         let kind = block.layout.kind, file = block.layout.file
-        var issues = block.issues
-        var repeats: [Repeat] = []
-        // A row may repeat a key earlier in the block, a bad row's, or (maybe) a written row's.
-        var repeatedAt: [Int: Int?] = [:]
-        var suspects: [(key: String, line: Int)] = []
-        for key in block.keys {
-            if let first = key.repeats { repeatedAt[key.line] = first; continue }
-            if !rejectedKeys.isEmpty, let first = rejectedKeys[key.key] { repeatedAt[key.line] = first; continue }
-            if seen.insert(hash: key.hash) { suspects.append((key.key, key.line)) }
-        }
-        if !suspects.isEmpty {
-            let written = try await session.writtenKeys(kind, among: Set(suspects.map(\.key)))
-            for suspect in suspects where written.contains(suspect.key) { repeatedAt[suspect.line] = .some(nil) }
-        }
-        var candidates: [ParsedBlock.Candidate] = []
-        candidates.reserveCapacity(block.candidates.count)
-        for candidate in block.candidates {
-            guard !repeatedAt.isEmpty, let first = repeatedAt[candidate.line] else { candidates.append(candidate); continue }
-            let repeated = Repeat(kind: kind, key: candidate.row.key, line: candidate.line, raw: block.raw(candidate.range))
-            if let first { issues.append(repeated.issue(firstOn: first)) } else { repeats.append(repeated) }
-        }
+        let (candidates, repeatIssues, repeats, repeatedAt) = try await withoutRepeats(block)
+        var issues = repeatIssues
 
         // What the rows refer to: the caches first, then the store for the rest, in one question each.
         var askClients: Set<String> = [], askEpisodes: Set<String> = [], withdrawn: Set<String> = []
@@ -109,6 +90,35 @@ struct ImportChecks {
             rejectedKeys[key.key] = key.line
         }
         return (rows, issues, repeats)
+    }
+
+    /// The block's candidates whose keys do not repeat; the issues of those that do (the block's own
+    /// issues first), or the repeats whose first line is still to be found; and the lines that repeat.
+    private mutating func withoutRepeats(_ block: ParsedBlock) async throws
+        -> (candidates: [ParsedBlock.Candidate], issues: [RowIssue], repeats: [Repeat], repeatedAt: [Int: Int?]) {
+        let kind = block.layout.kind
+        var issues = block.issues
+        var repeats: [Repeat] = []
+        // A row may repeat a key earlier in the block, a bad row's, or (maybe) a written row's.
+        var repeatedAt: [Int: Int?] = [:]
+        var suspects: [(key: String, line: Int)] = []
+        for key in block.keys {
+            if let first = key.repeats { repeatedAt[key.line] = first; continue }
+            if !rejectedKeys.isEmpty, let first = rejectedKeys[key.key] { repeatedAt[key.line] = first; continue }
+            if seen.insert(hash: key.hash) { suspects.append((key.key, key.line)) }
+        }
+        if !suspects.isEmpty {
+            let written = try await session.writtenKeys(kind, among: Set(suspects.map(\.key)))
+            for suspect in suspects where written.contains(suspect.key) { repeatedAt[suspect.line] = .some(nil) }
+        }
+        var candidates: [ParsedBlock.Candidate] = []
+        candidates.reserveCapacity(block.candidates.count)
+        for candidate in block.candidates {
+            guard !repeatedAt.isEmpty, let first = repeatedAt[candidate.line] else { candidates.append(candidate); continue }
+            let repeated = Repeat(kind: kind, key: candidate.row.key, line: candidate.line, raw: block.raw(candidate.range))
+            if let first { issues.append(repeated.issue(firstOn: first)) } else { repeats.append(repeated) }
+        }
+        return (candidates, issues, repeats, repeatedAt)
     }
 
     /// An episode's provider that differs only in case from one the store or this import already has
