@@ -11,9 +11,12 @@ public struct ImportJob: Sendable {
     public var importedBy: String
     public var skipBadRows = false
     public var rejects: String?
+    /// Keep columns and files not of the format on purpose: ignored, and recorded as warnings.
+    public var allowExtra = false
 
-    public init(folder: String, importedBy: String, skipBadRows: Bool = false, rejects: String? = nil) {
+    public init(folder: String, importedBy: String, skipBadRows: Bool = false, rejects: String? = nil, allowExtra: Bool = false) {
         self.folder = folder; self.importedBy = importedBy; self.skipBadRows = skipBadRows; self.rejects = rejects
+        self.allowExtra = allowExtra
     }
 
     /// Checks that the folder is an extract, and that the rejects file is not one of the inputs.
@@ -40,7 +43,7 @@ public struct ImportJob: Sendable {
     public func run(into store: JournalStore) async throws -> ImportReceipt {
         try check(store: store.location)
         let job = ExtractImport(folder: URL(fileURLWithPath: folder), importedBy: importedBy, skipBadRows: skipBadRows,
-                                rejects: rejects.map { URL(fileURLWithPath: $0) })
+                                rejects: rejects.map { URL(fileURLWithPath: $0) }, allowExtra: allowExtra)
         do {
             return try await job.run(into: store)
         } catch let refused as ExtractRefused {

@@ -14,6 +14,7 @@ struct RecordNumbers {
         case .top: tops += 1; value = tops
         case .offences: offences += 1; value = offences
         case .events: events += 1; value = events
+        case .claims: preconditionFailure("the synthetic extract has no claims")
         }
         return RecordID(String(value))
     }

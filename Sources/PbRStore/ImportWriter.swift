@@ -56,6 +56,27 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
             """ }, among: keys)
     }
 
+    func providers() async throws -> [String] {
+        try await database.raw("SELECT provider_id FROM providers").all().map { try $0.decode(column: "provider_id", as: String.self) }
+    }
+
+    func addProviders(_ ids: [String]) async throws {
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let rows = ids[start..<min(start + 500, ids.count)].map { SQLQueryString("(\(bind: $0), \(bind: importID))") }
+            try await database.raw("INSERT INTO providers (provider_id, first_import_id) VALUES \(rows.joined(separator: ", "))").run()
+        }
+    }
+
+    func latestImport() async throws -> (importID: Int, knownAt: Moment)? {
+        guard let row = try await database.raw("""
+            SELECT id, known_at, known_at_epoch FROM imports WHERE id <> \(bind: importID)
+            ORDER BY known_at_epoch DESC, id DESC LIMIT 1
+            """).first() else { return nil }
+        let knownAt = Moment(epochSeconds: try row.decode(column: "known_at_epoch", as: Int64.self),
+                             text: try row.decode(column: "known_at", as: String.self))
+        return (try row.decode(column: "id", as: Int.self), knownAt)
+    }
+
     func episodeClients(among ids: Set<String>) async throws -> [String: String] {
         var owners: [String: String] = [:], ownersHere: [String: String] = [:]
         for chunk in Self.chunks(of: ids) {

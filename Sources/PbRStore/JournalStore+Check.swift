@@ -11,7 +11,8 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
 extension JournalStore {
     /// Verifies the store: every journal row belongs to a recorded import and carries its `known_at`;
     /// every import's rows are still what was written (their digest) and as many as it says; every
-    /// stored record reads back under its own key and client; no visible record is an orphan.
+    /// stored record reads back under its own key and client; no visible record is an orphan; the
+    /// providers table lists each provider the episodes name, with the first import that named it.
     public func check() async throws -> [StoreProblem] {
         var problems: [StoreProblem] = []
         func count(_ sql: SQLQueryString) async throws -> Int {
@@ -26,6 +27,7 @@ extension JournalStore {
         if misdated > 0 { problems.append(.init(check: "versions", detail: "\(misdated) journal rows differ from their import's known_at")) }
         for summary in try await imports() { problems += try await checkRows(of: summary) }
         problems += try await orphans()
+        problems += try await providerList()
         return problems
     }
 
@@ -47,6 +49,32 @@ extension JournalStore {
             problems.append(.init(check: "digest", detail: "import #\(summary.id): its rows no longer match the digest taken when they were written"))
         } else if stored == nil {
             problems.append(.init(check: "digest", detail: "import #\(summary.id) has no digest of its rows (imported before digests were kept)"))
+        }
+        return problems
+    }
+
+    /// The providers table against the stored episodes, both ways.
+    private func providerList() async throws -> [StoreProblem] {
+        let named = Migrations.firstImportOfEachProvider(isSQLite: connection.isSQLite)
+        func ids(_ sql: String) async throws -> [String] {
+            try await database.raw(SQLQueryString(sql)).all().map { try $0.decode(column: "provider_id", as: String.self) }
+        }
+        let unlisted = try await ids("""
+            SELECT named.provider_id FROM (\(named)) AS named LEFT JOIN providers AS listed
+                ON listed.provider_id = named.provider_id AND listed.first_import_id = named.first_import_id
+            WHERE listed.provider_id IS NULL ORDER BY named.provider_id
+            """)
+        let unnamed = try await ids("""
+            SELECT provider_id FROM providers AS listed
+            WHERE NOT EXISTS (SELECT 1 FROM (\(named)) AS named WHERE named.provider_id = listed.provider_id)
+            ORDER BY provider_id
+            """)
+        var problems: [StoreProblem] = []
+        if !unlisted.isEmpty {
+            problems.append(.init(check: "providers", detail: "not listed with the import that named them first: \(unlisted.joined(separator: ", "))"))
+        }
+        if !unnamed.isEmpty {
+            problems.append(.init(check: "providers", detail: "listed but named by no episode: \(unnamed.joined(separator: ", "))"))
         }
         return problems
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PbRCore
 import NIOCore
 import PostgresNIO
@@ -12,7 +13,8 @@ extension JournalStore: ImportTarget {
     /// Records the import, then lets `body` stream its rows in, all in one transaction: a crash or an
     /// error at any point leaves the store as it was. The same extract (same digest) a second time,
     /// even one that waited for the lock behind the first, changes nothing.
-    public func importing(_ header: ImportHeader, _ body: (any ImportSession) async throws -> Int) async throws -> ImportReceipt {
+    public func importing(_ header: ImportHeader,
+                          _ body: (any ImportSession) async throws -> ImportOutcome) async throws -> ImportReceipt {
         try await transaction { db in
             if let importID = try await self.importID(digest: header.digest) {
                 return ImportReceipt(importID: importID, alreadyImported: true, rowsImported: 0, withdrawals: 0, rowsRejected: 0)
@@ -31,16 +33,23 @@ extension JournalStore: ImportTarget {
                 throw StoreError.unsupported("this store holds \(VersionCode.importLimit - 1) imports, its most")
             }
             let session = ImportWriter(store: self, importID: importID, knownAt: header.knownAt)
-            let rejected = try await body(session)
+            let outcome = try await body(session)
             let written = session.tally
             try await db.raw("""
-                UPDATE imports SET rows_imported = \(bind: written.rows), rows_rejected = \(bind: rejected),
-                                   records_digest = \(bind: written.digest.text)
+                UPDATE imports SET rows_imported = \(bind: written.rows), rows_rejected = \(bind: outcome.rowsRejected),
+                                   records_digest = \(bind: written.digest.text), warnings = \(bind: Self.lines(outcome.warnings))
                 WHERE id = \(bind: importID)
                 """).run()
             return ImportReceipt(importID: importID, alreadyImported: false, rowsImported: written.rows,
-                                 withdrawals: written.withdrawals, rowsRejected: rejected)
+                                 withdrawals: written.withdrawals, rowsRejected: outcome.rowsRejected, warnings: outcome.warnings)
         }
+    }
+
+    /// Warnings as `imports.warnings` keeps them: one a line (a line break inside one, from a column's
+    /// name, is written as `\n`).
+    static func lines(_ warnings: [String]) -> String {
+        warnings.map { $0.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n") }
+            .joined(separator: "\n")
     }
 
     /// 7 binds a row: well under SQLite's limit of 32,766 binds a statement.

@@ -50,7 +50,8 @@ extension JournalStore {
     /// The imports on record, oldest first.
     public func imports() async throws -> [ImportSummary] {
         try await database.raw("""
-            SELECT id, known_at, source, digest, origin, imported_at, imported_by, rows_imported, rows_rejected
+            SELECT id, known_at, source, digest, origin, imported_at, imported_by, rows_imported, rows_rejected,
+                   warnings AS warning_lines
             FROM imports ORDER BY id
             """).all(decoding: ImportSummary.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
@@ -67,6 +68,11 @@ public struct ImportSummary: Decodable, Sendable {
     public var importedBy: String
     public var rowsImported: Int
     public var rowsRejected: Int
+    /// The import's warnings, one a line (empty when none, and for imports from before warnings were kept).
+    private var warningLines: String
+
+    /// The warnings the import raised, in the order it raised them.
+    public var warnings: [String] { warningLines.split(separator: "\n").map(String.init) }
 }
 
 /// Resolves versions as the driver hands over rows (one at a time, in key order) and decodes the

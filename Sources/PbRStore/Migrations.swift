@@ -24,7 +24,41 @@ enum Migrations {
              postgres: [imports(id: "BIGSERIAL PRIMARY KEY"), journal(text: "TEXT COLLATE \"C\"", table: ")")]),
         Step(version: 2, name: "a digest of each import's rows as stored",
              sqlite: ["ALTER TABLE imports ADD COLUMN records_digest TEXT"]),
+        // Filled from the episodes already stored; each import then adds the providers it names first.
+        Step(version: 3, name: "the providers the episodes name, with the import that named each first",
+             sqlite: [providers(text: "TEXT", table: ") WITHOUT ROWID"), fillProviders(isSQLite: true)],
+             postgres: [providers(text: "TEXT COLLATE \"C\"", table: ")"), fillProviders(isSQLite: false)]),
+        Step(version: 4, name: "the warnings of each import, one a line",
+             sqlite: ["ALTER TABLE imports ADD COLUMN warnings TEXT NOT NULL DEFAULT ''"]),
     ]
+
+    private static func providers(text: String, table end: String) -> String {
+        """
+        CREATE TABLE providers (
+            provider_id \(text) PRIMARY KEY,
+            first_import_id BIGINT NOT NULL REFERENCES imports(id)
+        \(end)
+        """
+    }
+
+    private static func fillProviders(isSQLite: Bool) -> String {
+        "INSERT INTO providers (provider_id, first_import_id) " + firstImportOfEachProvider(isSQLite: isSQLite)
+    }
+
+    /// `SELECT provider_id, first_import_id`: each provider the stored episodes name, and the first import
+    /// that named it. The provider is an episode's third canonical field (fields are joined by U+001F,
+    /// which no field holds).
+    static func firstImportOfEachProvider(isSQLite: Bool) -> String {
+        let episodes = "FROM journal WHERE kind = 'episodes' AND deleted = 0"
+        let named = isSQLite
+            ? """
+              SELECT substr(rest, 1, instr(rest, char(31)) - 1) AS provider_id, import_id FROM (
+                  SELECT substr(after_key, instr(after_key, char(31)) + 1) AS rest, import_id FROM (
+                      SELECT substr(fields, instr(fields, char(31)) + 1) AS after_key, import_id \(episodes)) AS k) AS c
+              """
+            : "SELECT split_part(fields, chr(31), 3) COLLATE \"C\" AS provider_id, import_id \(episodes)"
+        return "SELECT provider_id, MIN(import_id) AS first_import_id FROM (\(named)) AS named GROUP BY provider_id"
+    }
 
     private static func imports(id: String) -> String {
         """

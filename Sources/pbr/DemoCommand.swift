@@ -39,6 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             for extract in extracts {
                 let receipt = try await ImportJob(folder: extract.folder.path, importedBy: "pbr demo").run(into: journal)
+                receipt.warnings.forEach(warn)
                 print("Imported \(extract.folder.lastPathComponent) (known at \(extract.knownAt)): \(receipt.rowsImported) rows, "
                       + "\(receipt.withdrawals) withdrawals.")
             }

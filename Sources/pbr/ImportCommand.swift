@@ -10,7 +10,7 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import an extract folder into the journal (all or nothing unless --skip-bad-rows).")
 
-    @Argument(help: "The extract folder: extract.yaml and any of the six CSV files.")
+    @Argument(help: "The extract folder: extract.yaml and any of the seven CSV files.")
     var extract: String
 
     @OptionGroup var store: StoreOptions
@@ -20,6 +20,12 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(help: "The rejects file written with --skip-bad-rows.")
     var rejects: String?
+
+    @Flag(help: """
+        Ignore columns and files that are not of the extract format, each with a warning kept in the audit \
+        trail, instead of refusing the extract.
+        """)
+    var allowExtra = false
 
     @Flag(help: "Print how long the import took (for pbr bench).")
     var timings = false
@@ -34,10 +40,11 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let job = ImportJob(folder: extract, importedBy: by, skipBadRows: skipBadRows, rejects: rejects)
+        let job = ImportJob(folder: extract, importedBy: by, skipBadRows: skipBadRows, rejects: rejects, allowExtra: allowExtra)
         let (receipt, created) = try await job.run(at: store.location)
         if timings { print(String(format: "timing import %.2fs", Date().timeIntervalSince(started))) }
         if created { print("Created a new store at \(store.location).") }
+        receipt.warnings.forEach(warn)
         if receipt.alreadyImported {
             print("\(extract): already imported as import #\(receipt.importID); nothing changed.")
         } else {

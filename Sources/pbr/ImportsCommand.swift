@@ -14,6 +14,7 @@ struct ImportsCommand: AsyncParsableCommand {
         for item in imports {
             print("#\(item.id)  known_at \(item.knownAt)  imported \(item.importedAt) by \(item.importedBy)  "
                   + "\(item.rowsImported) rows, \(item.rowsRejected) rejected  \(item.source)  sha256 \(item.digest.prefix(12))")
+            for warning in item.warnings { print("    warning: \(warning)") }
         }
     }
 }

@@ -51,6 +51,14 @@ struct CSVReaderTests {
         #expect(throws: CSVError.self) { while try reader.next() != nil {} }
     }
 
+    @Test func aByteThatIsNotUTF8IsNamedWithTheLineItsRecordStartsOnAndItsField() {
+        let bytes = Array("id,note\n1,\"two\nlines ".utf8) + [0xE9] + Array("\"\n".utf8)
+        var reader = CSVReader(bytes: bytes)
+        #expect(throws: CSVError(line: 2, reason: "byte 0xE9 is not UTF-8; the file must be UTF-8", field: 1)) {
+            while try reader.next() != nil {}
+        }
+    }
+
     @Test func theWriterQuotesOnlyWhatNeedsIt() {
         var writer = CSVWriter(header: ["a", "b"])
         writer.append(["plain", "has, comma"])

@@ -32,6 +32,7 @@ struct Records {
             case .top(let r): tops.append(r)
             case .offence(let r): offences.append(r)
             case .event(let r): events.append(r)
+            case .claim: break  // the generator writes none
             }
         }
     }

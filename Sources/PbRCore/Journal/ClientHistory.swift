@@ -7,6 +7,8 @@ public struct ClientHistory: Sendable {
     public var tops: [TopReview] = []
     public var offences: [Offence] = []
     public var events: [Event] = []
+    /// Outcomes other programmes have paid for (not read by the engine yet).
+    public var claims: [Claim] = []
 
     public init(clientID: ClientID) { self.clientID = clientID }
 
@@ -18,11 +20,12 @@ public struct ClientHistory: Sendable {
         case .top(let r): tops.append(r)
         case .offence(let r): offences.append(r)
         case .event(let r): events.append(r)
+        case .claim(let r): claims.append(r)
         }
     }
 
     /// Only the facts dated on or before `asOf`: an episode that starts later has not started, one that
-    /// ends later is still open; TOPs, offences, events and assessments dated later are not yet facts.
+    /// ends later is still open; TOPs, offences, events, assessments and claims dated later are not yet facts.
     public func asOf(_ day: Day) -> ClientHistory {
         // Most runs look at a day after all the data: then nothing needs copying.
         if isAllOnOrBefore(day) { return self }
@@ -41,12 +44,14 @@ public struct ClientHistory: Sendable {
         seen.tops = tops.filter { $0.on <= day }
         seen.offences = offences.filter { $0.offenceOn <= day }
         seen.events = events.filter { $0.on <= day }
+        seen.claims = claims.filter { $0.achievedOn <= day }
         return seen
     }
 
     private func isAllOnOrBefore(_ day: Day) -> Bool {
         assessments.allSatisfy { $0.assessedOn <= day } && tops.allSatisfy { $0.on <= day }
             && offences.allSatisfy { $0.offenceOn <= day } && events.allSatisfy { $0.on <= day }
+            && claims.allSatisfy { $0.achievedOn <= day }
             && episodes.allSatisfy { ($0.referralOn ?? .init(ordinal: .min)) <= day && ($0.startOn ?? .init(ordinal: .min)) <= day
                 && ($0.endOn ?? .init(ordinal: .min)) <= day }
     }

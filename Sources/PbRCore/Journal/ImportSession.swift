@@ -20,12 +20,25 @@ public struct ImportReceipt: Sendable, Equatable {
     public var alreadyImported: Bool
     public var rowsImported: Int
     public var withdrawals: Int
+    /// Rows written to the rejects file (with --skip-bad-rows).
     public var rowsRejected: Int
+    /// What the import let through but says (an earlier known_at, dates after it, columns and files
+    /// ignored), as recorded in the audit trail; none for an extract already imported.
+    public var warnings: [String]
 
-    public init(importID: Int, alreadyImported: Bool, rowsImported: Int, withdrawals: Int, rowsRejected: Int) {
+    public init(importID: Int, alreadyImported: Bool, rowsImported: Int, withdrawals: Int, rowsRejected: Int,
+                warnings: [String] = []) {
         self.importID = importID; self.alreadyImported = alreadyImported; self.rowsImported = rowsImported
-        self.withdrawals = withdrawals; self.rowsRejected = rowsRejected
+        self.withdrawals = withdrawals; self.rowsRejected = rowsRejected; self.warnings = warnings
     }
+}
+
+/// What the importer hands the store at the end of an import, for the audit trail.
+public struct ImportOutcome: Sendable, Equatable {
+    public var rowsRejected: Int
+    public var warnings: [String]
+
+    public init(rowsRejected: Int, warnings: [String]) { self.rowsRejected = rowsRejected; self.warnings = warnings }
 }
 
 /// Where imports go: the journal store.
@@ -34,8 +47,8 @@ public protocol ImportTarget: Sendable {
     func importID(digest: String) async throws -> Int?
 
     /// Runs `body` inside one transaction, one import at a time. `body` streams the rows into the session
-    /// and returns how many it rejected; anything it throws leaves the store as it was.
-    func importing(_ header: ImportHeader, _ body: (any ImportSession) async throws -> Int) async throws
+    /// and returns how many it rejected and its warnings; anything it throws leaves the store as it was.
+    func importing(_ header: ImportHeader, _ body: (any ImportSession) async throws -> ImportOutcome) async throws
         -> ImportReceipt
 }
 
@@ -51,4 +64,10 @@ public protocol ImportSession: Sendable {
     func writtenKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String>
     /// The keys of `kind` among `keys` that the store held before this import.
     func storedKeys(_ kind: RecordKind, among keys: Set<String>) async throws -> Set<String>
+    /// Every provider id the store holds, this import's so far included.
+    func providers() async throws -> [String]
+    /// Records provider ids first named by this import's episodes.
+    func addProviders(_ ids: [String]) async throws
+    /// The import already in the store with the latest `known_at` (ties: the later import), if any.
+    func latestImport() async throws -> (importID: Int, knownAt: Moment)?
 }

@@ -1,6 +1,7 @@
-/// The six files of an extract, in the order they are validated (a row may refer only to kinds before it).
+/// The seven files of an extract, in the order they are validated (a row may refer only to kinds before it).
+/// New kinds go last: the store packs a kind's position into its version codes.
 public enum RecordKind: String, Sendable, CaseIterable, Comparable {
-    case clients, assessments, episodes, top, offences, events
+    case clients, assessments, episodes, top, offences, events, claims
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -17,6 +18,7 @@ public enum Record: Hashable, Sendable {
     case top(TopReview)
     case offence(Offence)
     case event(Event)
+    case claim(Claim)
 
     public var kind: RecordKind {
         switch self {
@@ -26,6 +28,7 @@ public enum Record: Hashable, Sendable {
         case .top: .top
         case .offence: .offences
         case .event: .events
+        case .claim: .claims
         }
     }
 
@@ -38,6 +41,7 @@ public enum Record: Hashable, Sendable {
         case .top(let r): r.recordID.rawValue
         case .offence(let r): r.recordID.rawValue
         case .event(let r): r.recordID.rawValue
+        case .claim(let r): r.recordID.rawValue
         }
     }
 
@@ -49,6 +53,7 @@ public enum Record: Hashable, Sendable {
         case .top(let r): r.clientID
         case .offence(let r): r.clientID
         case .event(let r): r.clientID
+        case .claim(let r): r.clientID
         }
     }
 }

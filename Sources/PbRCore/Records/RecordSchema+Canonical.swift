@@ -117,6 +117,10 @@ private struct CanonicalFields {
         case .events:
             guard let on = day(2), let kind: EventKind = code(3) else { return nil }
             return .event(Event(recordID: RecordID(text(0)), clientID: ClientID(text(1)), on: on, kind: kind, detail: text(4)))
+        case .claims:
+            guard let on = day(4) else { return nil }
+            return .claim(Claim(recordID: RecordID(text(0)), clientID: ClientID(text(1)), programme: text(2), outcome: text(3),
+                                achievedOn: on))
         }
     }
 }

@@ -11,6 +11,7 @@ public enum RecordSchema {
         case .top: ["record_id", "client_id", "episode_id", "on", "stage"] + TopField.allCases.map(\.rawValue)
         case .offences: ["record_id", "client_id", "offence_on", "proven_on", "trigger", "category"]
         case .events: ["record_id", "client_id", "on", "kind", "detail"]
+        case .claims: ["record_id", "client_id", "programme", "outcome", "achieved_on"]
         }
     }
 
@@ -29,6 +30,7 @@ public enum RecordSchema {
         case .top: record = parseTop(&row)
         case .offences: record = parseOffence(&row)
         case .events: record = parseEvent(&row)
+        case .claims: record = parseClaim(&row)
         }
         return row.issues.count == before ? record : nil
     }
@@ -55,6 +57,7 @@ public enum RecordSchema {
             [r.recordID.rawValue, r.clientID.rawValue, r.offenceOn.description, text(r.provenOn),
              r.trigger.map { $0 ? "Y" : "N" } ?? "", r.category]
         case .event(let r): [r.recordID.rawValue, r.clientID.rawValue, r.on.description, r.kind.rawValue, r.detail]
+        case .claim(let r): [r.recordID.rawValue, r.clientID.rawValue, r.programme, r.outcome, r.achievedOn.description]
         }
     }
 
@@ -72,10 +75,10 @@ public enum RecordSchema {
         let id = row.required("record_id"), client = row.required("client_id")
         let on = row.day("assessed_on", required: true)
         let band = row.integer("band", in: Band.range, required: true)
-        let reason = row.code("reason", AssessmentReason.self)
+        let assessor = row.identifier("assessor"), reason = row.code("reason", AssessmentReason.self)
         guard let id, let client, let on, let band else { return nil }
         return .assessment(Assessment(recordID: RecordID(id), clientID: ClientID(client), assessedOn: on,
-                                      band: Band(band)!, assessor: row.text("assessor"), reason: reason))
+                                      band: Band(band)!, assessor: assessor, reason: reason))
     }
 
     private static func parseEpisode(_ row: inout FieldReader) -> Record? {
@@ -125,5 +128,14 @@ public enum RecordSchema {
         guard let id, let client, let on, let kind else { return nil }
         return .event(Event(recordID: RecordID(id), clientID: ClientID(client), on: on, kind: kind,
                             detail: row.text("detail")))
+    }
+
+    private static func parseClaim(_ row: inout FieldReader) -> Record? {
+        let id = row.required("record_id"), client = row.required("client_id")
+        let programme = row.required("programme"), outcome = row.required("outcome")
+        let on = row.day("achieved_on", required: true)
+        guard let id, let client, let programme, let outcome, let on else { return nil }
+        return .claim(Claim(recordID: RecordID(id), clientID: ClientID(client), programme: programme, outcome: outcome,
+                            achievedOn: on))
     }
 }

@@ -1,4 +1,4 @@
-/// The six kinds of record an extract carries, one type each. Field names follow the CSV columns.
+/// The seven kinds of record an extract carries, one type each. Field names follow the CSV columns.
 
 public struct Client: Hashable, Sendable {
     public var id: ClientID
@@ -79,5 +79,21 @@ public struct Event: Hashable, Sendable {
     public var detail: String
     public init(recordID: RecordID, clientID: ClientID, on: Day, kind: EventKind, detail: String = "") {
         self.recordID = recordID; self.clientID = clientID; self.on = on; self.kind = kind; self.detail = detail
+    }
+}
+
+/// An outcome another payment programme has paid for this client (claims.csv). Kept in the journal; the
+/// engine does not read it yet.
+public struct Claim: Hashable, Sendable {
+    public var recordID: RecordID
+    public var clientID: ClientID
+    /// The other programme, e.g. `work_programme`, `justice_pbr`.
+    public var programme: String
+    /// The outcome as that programme names it.
+    public var outcome: String
+    public var achievedOn: Day
+    public init(recordID: RecordID, clientID: ClientID, programme: String, outcome: String, achievedOn: Day) {
+        self.recordID = recordID; self.clientID = clientID; self.programme = programme; self.outcome = outcome
+        self.achievedOn = achievedOn
     }
 }

@@ -14,6 +14,8 @@ public struct CSVReader: Sendable {
 
     private let bytes: [UInt8]
     private let end: Int
+    /// The physical line where the record being read starts, and the field it is at.
+    private var recordLine = 0, fieldIndex = 0
     /// Where the next record starts, and its physical line.
     public private(set) var position: Int
     public private(set) var line: Int
@@ -38,10 +40,12 @@ public struct CSVReader: Sendable {
         }
         guard position < end else { return nil }
         let startLine = line, start = position
+        recordLine = line
         var fields: [String] = []
         var end = position
         try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
             while true {
+                fieldIndex = fields.count
                 let field = try readField(buffer)
                 fields.append(field)
                 if position < buffer.count, buffer[position] == .comma {
@@ -95,9 +99,12 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// A field's text. A file that is not UTF-8 is refused at its first such byte (a Latin-1 `é` is 0xE9),
+    /// never read with replacement characters.
     private func text(_ slice: UnsafeBufferPointer<UInt8>) throws(CSVError) -> String {
         guard let text = String(validating: slice, as: UTF8.self) else {
-            throw CSVError(line: line, reason: "a field is not valid UTF-8")
+            let byte = slice[UTF8Check.firstInvalid(in: slice) ?? 0]
+            throw CSVError(line: recordLine, reason: UTF8Check.reason(byte), field: fieldIndex)
         }
         return text
     }
@@ -135,11 +142,12 @@ public struct CSVReader: Sendable {
     }
 }
 
-/// A file that is not well-formed CSV, at a physical line.
+/// A file that is not well-formed CSV, at a physical line (and a field, counted from 0, where one is at fault).
 public struct CSVError: Error, Equatable, Sendable {
     public let line: Int
     public let reason: String
-    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
+    public let field: Int?
+    public init(line: Int, reason: String, field: Int? = nil) { self.line = line; self.reason = reason; self.field = field }
 }
 
 extension UInt8 {

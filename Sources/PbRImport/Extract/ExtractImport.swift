@@ -14,15 +14,20 @@ public struct ExtractImport: Sendable {
     public var skipBadRows = false
     /// Where the bad rows go, verbatim with their reasons; written only when the import completes.
     public var rejects: URL?
+    /// Ignore columns and files that are not of the extract format, with a warning each, instead of
+    /// refusing the extract.
+    public var allowExtra = false
 
-    public init(folder: URL, importedBy: String, skipBadRows: Bool = false, rejects: URL? = nil) {
+    public init(folder: URL, importedBy: String, skipBadRows: Bool = false, rejects: URL? = nil, allowExtra: Bool = false) {
         self.folder = folder; self.importedBy = importedBy; self.skipBadRows = skipBadRows; self.rejects = rejects
+        self.allowExtra = allowExtra
     }
 
+    /// - Returns: what was imported, with the warnings recorded in the audit trail.
     /// - Throws: `ExtractRefused` when the extract cannot be read or (without `skipBadRows`) has a bad row;
     ///   the store is then as it was.
     public func run(into target: any ImportTarget) async throws -> ImportReceipt {
-        let extract = try ExtractFolder(folder)
+        let extract = try ExtractFolder(folder, allowExtra: allowExtra)
         // The digest first, in a pass of its own: importing an extract a second time changes nothing, and
         // should cost no more than reading it.
         let digest = try extract.digest()
@@ -36,17 +41,7 @@ public struct ExtractImport: Sendable {
         let log = try IssueLog(rejects: partial)
         let receipt: ImportReceipt
         do {
-            receipt = try await target.importing(header) { session in
-                var checks = ImportChecks(session: session)
-                for file in extract.files {
-                    try await importFile(file, checks: &checks, log: log, session: session)
-                }
-                guard extract.unchanged() else { throw ExtractRefused(issues: [
-                    RowIssue(file: "extract.yaml", line: 0, reason: "the extract changed while it was being imported; import it again"),
-                ]) }
-                if log.count > 0, !skipBadRows { throw log.refusal }
-                return log.count
-            }
+            receipt = try await target.importing(header) { session in try await importFiles(of: extract, log: log, session: session) }
         } catch {
             try? log.close()
             if let partial { try? FileManager.default.removeItem(at: partial) }
@@ -64,25 +59,48 @@ public struct ExtractImport: Sendable {
         return receipt
     }
 
+    /// Every file, inside the import's transaction: what the audit trail records, or the refusal.
+    private func importFiles(of extract: ExtractFolder, log: IssueLog, session: any ImportSession) async throws -> ImportOutcome {
+        let knownAt = extract.metadata.knownAt
+        var warnings = extract.warnings
+        if let latest = try await session.latestImport(), let warning = ImportWarnings.earlier(knownAt, than: latest) {
+            warnings.append(warning)
+        }
+        var checks = ImportChecks(session: session)
+        for file in extract.files {
+            warnings += try await importFile(file, knownOn: extract.metadata.knownOn, checks: &checks, log: log, session: session)
+        }
+        guard extract.unchanged() else { throw ExtractRefused(issues: [
+            RowIssue(file: "extract.yaml", line: 0, reason: "the extract changed while it was being imported; import it again"),
+        ]) }
+        if log.count > 0, !skipBadRows { throw log.refusal }
+        return ImportOutcome(rowsRejected: log.rowsRejected, warnings: warnings)
+    }
+
     /// One file: its blocks parsed one ahead of the block being written, so that both cores work.
-    private func importFile(_ file: ExtractFile, checks: inout ImportChecks, log: IssueLog,
-                            session: any ImportSession) async throws {
+    /// - Returns: the file's warnings.
+    private func importFile(_ file: ExtractFile, knownOn: Day, checks: inout ImportChecks, log: IssueLog,
+                            session: any ImportSession) async throws -> [String] {
         var blocks = try RecordBlocks(url: file.url)
         defer { blocks.close() }
         guard let first = try blocks.next() else {
             throw ExtractRefused(issues: [RowIssue(file: file.kind.fileName, line: 1, reason: "is empty: a file that is present needs its header row")])
         }
-        let (layout, start, line) = try FileLayout.read(file.kind, from: first)
+        let (layout, start, line) = try FileLayout.read(file.kind, from: first, allowExtra: allowExtra)
         // Parsing is pure, and in two pieces, so that it uses both cores while SQLite writes the block before.
         @Sendable func parse(_ block: RecordBlocks.Block, from start: Int, line: Int) throws -> ParsedBlock {
-            try ParsedBlock.parse(block.bytes, from: start, line: line, layout: layout, pieces: 2)
+            try ParsedBlock.parse(block.bytes, from: start, line: line, layout: layout, knownOn: knownOn, pieces: 2)
         }
         checks.startFile()
         var current: ParsedBlock? = try parse(first, from: start, line: line)
         var repeats: [ImportChecks.Repeat] = []
+        var keptOut = 0, lacking = 0
         while let block = current {
             let checked = try await checks.check(block)
             log.add(checked.issues)
+            log.addKeptOut(block.keptOut)
+            keptOut += block.keptOut.count
+            lacking += block.lacking
             repeats += checked.repeats
             let next = try blocks.next()
             async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
@@ -93,6 +111,11 @@ public struct ExtractImport: Sendable {
             let firstLines = try FirstLines.of(Set(repeats.map(\.key)), in: file.url, layout: layout)
             log.add(repeats.map { $0.issue(firstOn: firstLines[$0.key] ?? 0) })
         }
+        let headerDefects = layout.defects(keptOut: keptOut, lacking: lacking)
+        log.addHeader(headerDefects)
         try log.endFile()
+        // With --skip-bad-rows the import goes ahead: a header that kept rows out is said, not only in the rejects.
+        let keptOutWarnings = skipBadRows ? headerDefects.map { $0.description + "; the rows it kept out are in the rejects file" } : []
+        return layout.warnings + keptOutWarnings + [checks.late.warning(file.kind, knownOn: knownOn)].compactMap { $0 }
     }
 }

@@ -8,6 +8,11 @@ public struct ExtractMetadata: Sendable, Equatable {
 
     public init(knownAt: Moment, source: String) { self.knownAt = knownAt; self.source = source }
 
+    /// The day of `known_at` as the extract writes it (in its own zone): facts dated later are warned of.
+    public var knownOn: Day {
+        Day(iso: knownAt.text.prefix(10)) ?? Day(ordinal: Int32((knownAt.epochSeconds / 86_400)))
+    }
+
     /// Parses `extract.yaml`; a defect is reported with the file, line and key.
     public static func parse(_ text: String, file: String = "extract.yaml") throws(ExtractRefused) -> ExtractMetadata {
         let node: Node?

@@ -24,10 +24,14 @@ struct ImportChecks {
     let session: any ImportSession
     private var clients = BoundedCache<Void>(limit: 1_000_000)
     private var episodes = BoundedCache<String>(limit: 1_000_000)
+    /// Read from the store when the first episodes are checked: a few hundred ids, held whole.
+    private var providers: ProviderNames?
     // Per file:
     private var seen = SeenKeys()
     /// Keys of the file's bad rows with their line: they are not in the store to be asked about.
     private var rejectedKeys: [String: Int] = [:]
+    /// The late facts of the file's rows checked good.
+    private(set) var late = LateFacts()
 
     init(session: any ImportSession) { self.session = session }
 
@@ -35,11 +39,64 @@ struct ImportChecks {
     mutating func startFile() {
         seen = SeenKeys()
         rejectedKeys = [:]
+        late = LateFacts()
     }
 
     /// The block's good rows, its bad ones, and repeats whose first line is still to be found.
     mutating func check(_ block: ParsedBlock) async throws -> (rows: [JournalRow], issues: [RowIssue], repeats: [Repeat]) {
         let kind = block.layout.kind, file = block.layout.file
+        let (candidates, repeatIssues, repeats, repeatedAt) = try await withoutRepeats(block)
+        var issues = repeatIssues
+
+        // What the rows refer to: the caches first, then the store for the rest, in one question each.
+        var askClients: Set<String> = [], askEpisodes: Set<String> = [], withdrawn: Set<String> = []
+        for candidate in candidates {
+            let row = candidate.row
+            if row.withdraws { withdrawn.insert(row.key); continue }
+            if kind != .clients, clients[row.clientID] == nil { askClients.insert(row.clientID) }
+            if kind == .top, episodes[candidate.episodeID] == nil { askEpisodes.insert(candidate.episodeID) }
+        }
+        let foundClients = askClients.isEmpty ? [] : try await session.knownClients(among: askClients)
+        let foundEpisodes = askEpisodes.isEmpty ? [:] : try await session.episodeClients(among: askEpisodes)
+        let stored = withdrawn.isEmpty ? [] : try await session.storedKeys(kind, among: withdrawn)
+        for client in foundClients { clients.insert(client, ()) }
+        for (episode, client) in foundEpisodes { episodes.insert(episode, client) }
+        if kind == .episodes, providers == nil { providers = ProviderNames(try await session.providers()) }
+        var newProviders: [String] = []
+
+        var rows: [JournalRow] = []
+        rows.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let row = candidate.row
+            let problem = problem(with: candidate, kind: kind, stored: stored, foundClients: foundClients,
+                                  foundEpisodes: foundEpisodes) ?? providerProblem(with: candidate)
+            if let problem {
+                rejectedKeys[row.key] = candidate.line
+                issues.append(RowIssue(file: file, line: candidate.line, column: problem.column, reason: problem.text,
+                                       raw: block.raw(candidate.range)))
+                continue
+            }
+            if kind == .clients { clients.insert(row.key, ()) }
+            if kind == .episodes, !row.withdraws {
+                episodes.insert(row.key, row.clientID)
+                if providers!.insert(candidate.providerID) { newProviders.append(candidate.providerID) }
+            }
+            if let facts = candidate.late { late.add(facts, line: candidate.line) }
+            rows.append(row)
+        }
+        if !newProviders.isEmpty { try await session.addProviders(newProviders) }
+        // Keys first seen on rows bad on their own, so that a later row repeating one is refused too.
+        for key in block.keys where !key.parsed && repeatedAt[key.line] == nil && rejectedKeys[key.key] == nil {
+            rejectedKeys[key.key] = key.line
+        }
+        return (rows, issues, repeats)
+    }
+
+    /// The block's candidates whose keys do not repeat; the issues of those that do (the block's own
+    /// issues first), or the repeats whose first line is still to be found; and the lines that repeat.
+    private mutating func withoutRepeats(_ block: ParsedBlock) async throws
+        -> (candidates: [ParsedBlock.Candidate], issues: [RowIssue], repeats: [Repeat], repeatedAt: [Int: Int?]) {
+        let kind = block.layout.kind
         var issues = block.issues
         var repeats: [Repeat] = []
         // A row may repeat a key earlier in the block, a bad row's, or (maybe) a written row's.
@@ -61,42 +118,14 @@ struct ImportChecks {
             let repeated = Repeat(kind: kind, key: candidate.row.key, line: candidate.line, raw: block.raw(candidate.range))
             if let first { issues.append(repeated.issue(firstOn: first)) } else { repeats.append(repeated) }
         }
+        return (candidates, issues, repeats, repeatedAt)
+    }
 
-        // What the rows refer to: the caches first, then the store for the rest, in one question each.
-        var askClients: Set<String> = [], askEpisodes: Set<String> = [], withdrawn: Set<String> = []
-        for candidate in candidates {
-            let row = candidate.row
-            if row.withdraws { withdrawn.insert(row.key); continue }
-            if kind != .clients, clients[row.clientID] == nil { askClients.insert(row.clientID) }
-            if kind == .top, episodes[candidate.episodeID] == nil { askEpisodes.insert(candidate.episodeID) }
-        }
-        let foundClients = askClients.isEmpty ? [] : try await session.knownClients(among: askClients)
-        let foundEpisodes = askEpisodes.isEmpty ? [:] : try await session.episodeClients(among: askEpisodes)
-        let stored = withdrawn.isEmpty ? [] : try await session.storedKeys(kind, among: withdrawn)
-        for client in foundClients { clients.insert(client, ()) }
-        for (episode, client) in foundEpisodes { episodes.insert(episode, client) }
-
-        var rows: [JournalRow] = []
-        rows.reserveCapacity(candidates.count)
-        for candidate in candidates {
-            let row = candidate.row
-            let problem = problem(with: candidate, kind: kind, stored: stored, foundClients: foundClients,
-                                  foundEpisodes: foundEpisodes)
-            if let problem {
-                rejectedKeys[row.key] = candidate.line
-                issues.append(RowIssue(file: file, line: candidate.line, column: problem.column, reason: problem.text,
-                                       raw: block.raw(candidate.range)))
-                continue
-            }
-            if kind == .clients { clients.insert(row.key, ()) }
-            if kind == .episodes, !row.withdraws { episodes.insert(row.key, row.clientID) }
-            rows.append(row)
-        }
-        // Keys first seen on rows bad on their own, so that a later row repeating one is refused too.
-        for key in block.keys where !key.parsed && repeatedAt[key.line] == nil && rejectedKeys[key.key] == nil {
-            rejectedKeys[key.key] = key.line
-        }
-        return (rows, issues, repeats)
+    /// An episode's provider that differs only in case from one the store or this import already has
+    /// (the first to come is kept: the store's, else the earlier row's).
+    private func providerProblem(with candidate: ParsedBlock.Candidate) -> (column: String?, text: String)? {
+        guard !candidate.providerID.isEmpty, let known = providers?.clash(candidate.providerID) else { return nil }
+        return ("provider_id", "provider '\(candidate.providerID)' differs only in case from '\(known)'")
     }
 
     private func problem(with candidate: ParsedBlock.Candidate, kind: RecordKind, stored: Set<String>,

@@ -1,15 +1,20 @@
 import Foundation
 
-/// Every bad row of an import, in file and line order: each to the rejects file (with --skip-bad-rows)
-/// as its file is done, and the first few kept for the message that refuses an extract.
+/// Every defect of an import and every row it leaves out, in file and line order: each row to the rejects
+/// file (with --skip-bad-rows) as its file is done, and the first few defects kept for the message that
+/// refuses an extract.
 ///
 /// A file's issues wait until the file is done, because a repeated key's first line may be found only
 /// then (`FirstLines`): memory grows with the bad rows of one file, not with the file.
 final class IssueLog {
     static let shownLimit = 50
+    /// Defects: bad rows, and header defects (each once, however many rows they keep out).
     private(set) var count = 0
+    /// Rows written to the rejects file: the bad ones and those a header defect kept out.
+    private(set) var rowsRejected = 0
     private(set) var shown: [RowIssue] = []
-    private var pending: [RowIssue] = []
+    private var pending: [(issue: RowIssue, isDefect: Bool)] = []
+    private var headerDefects: [RowIssue] = []
     private let rejects: FileHandle?
 
     /// - Parameter rejects: where to write the rejects file (created, or emptied).
@@ -23,15 +28,28 @@ final class IssueLog {
         self.rejects = handle
     }
 
-    func add(_ issues: [RowIssue]) { pending += issues }
+    /// Bad rows: defects, and rows for the rejects file.
+    func add(_ issues: [RowIssue]) { pending += issues.map { ($0, true) } }
+
+    /// Rows kept out by a defect of the header: rows for the rejects file, not defects of their own.
+    func addKeptOut(_ rows: [RowIssue]) {
+        if rejects == nil { rowsRejected += rows.count } else { pending += rows.map { ($0, false) } }
+    }
+
+    /// Defects of the file's header: shown first, and not rows.
+    func addHeader(_ defects: [RowIssue]) { headerDefects += defects }
 
     /// Puts the file's issues in line order (a row's own issues stay in column order) and writes them out.
     func endFile() throws {
-        let ordered = pending.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        let ordered = pending.enumerated().sorted { ($0.element.issue.line, $0.offset) < ($1.element.issue.line, $1.offset) }
+            .map(\.element)
         pending = []
-        count += ordered.count
-        shown += ordered.prefix(Self.shownLimit - shown.count)
-        try rejects?.write(contentsOf: RejectsCSV.rows(ordered))
+        let defects = headerDefects + ordered.filter(\.isDefect).map(\.issue)
+        headerDefects = []
+        count += defects.count
+        rowsRejected += ordered.count
+        shown += defects.prefix(Self.shownLimit - shown.count)
+        try rejects?.write(contentsOf: RejectsCSV.rows(ordered.map(\.issue)))
     }
 
     func close() throws { try rejects?.close() }

@@ -9,6 +9,10 @@ struct ParsedBlock: Sendable {
         var range: Range<Int>
         /// The episode a TOP names; empty for other rows.
         var episodeID: String
+        /// The provider an episode names; empty for other rows.
+        var providerID: String = ""
+        /// Dates after the extract's known_at day (a birth year after its year), if any.
+        var late: LateFacts.Row?
         var row: JournalRow
     }
 
@@ -17,6 +21,10 @@ struct ParsedBlock: Sendable {
     let bytes: [UInt8]
     var candidates: [Candidate] = []
     var issues: [RowIssue] = []
+    /// Rows that the header keeps out (`FileLayout.keepsOut`), with the reason for the rejects file.
+    var keptOut: [RowIssue] = []
+    /// Rows, not withdrawals, that needed a column the header lacks.
+    var lacking = 0
     /// Every row's key, good rows and bad: a key that repeats is refused where it repeats, whether or not
     /// the first row was good.
     var keys: [KeyLine] = []
@@ -33,13 +41,14 @@ struct ParsedBlock: Sendable {
     }
 
     /// Parses the records of `bytes` from `start` (a record's start, on `line`), in `pieces` parts on as
-    /// many cores.
-    static func parse(_ bytes: [UInt8], from start: Int, line: Int, layout: FileLayout, pieces: Int) throws(ExtractRefused) -> ParsedBlock {
+    /// many cores. `knownOn` is the extract's known_at day, for `LateFacts`.
+    static func parse(_ bytes: [UInt8], from start: Int, line: Int, layout: FileLayout, knownOn: Day,
+                      pieces: Int) throws(ExtractRefused) -> ParsedBlock {
         let points = CSVReader.splitPoints(bytes, from: start, line: line, parts: pieces)
         let parts = concurrentMap(points.count) { index in
             let end = index + 1 < points.count ? points[index + 1].offset : bytes.count
             return Result { () throws(ExtractRefused) in
-                try parse(bytes, range: points[index].offset..<end, line: points[index].line, layout: layout)
+                try parse(bytes, range: points[index].offset..<end, line: points[index].line, layout: layout, knownOn: knownOn)
             }
         }
         var block = ParsedBlock(layout: layout, bytes: bytes)
@@ -47,6 +56,8 @@ struct ParsedBlock: Sendable {
             let part = try part.get()
             block.candidates += part.candidates
             block.issues += part.issues
+            block.keptOut += part.keptOut
+            block.lacking += part.lacking
             block.keys += part.keys
         }
         block.findRepeats()
@@ -68,23 +79,25 @@ struct ParsedBlock: Sendable {
         }
     }
 
-    private static func parse(_ bytes: [UInt8], range: Range<Int>, line: Int, layout: FileLayout) throws(ExtractRefused) -> ParsedBlock {
+    private static func parse(_ bytes: [UInt8], range: Range<Int>, line: Int, layout: FileLayout,
+                              knownOn: Day) throws(ExtractRefused) -> ParsedBlock {
         var reader = CSVReader(bytes: bytes, range: range, firstLine: line)
         var block = ParsedBlock(layout: layout, bytes: bytes)
         while true {
             let next: CSVReader.Row?
             do throws(CSVError) { next = try reader.next() } catch {
-                throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, reason: error.reason)])
+                let column = error.field.flatMap { $0 < layout.header.count ? layout.header[$0] : nil }
+                throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, column: column, reason: error.reason)])
             }
             guard let row = next else { return block }
-            block.add(row)
+            block.add(row, knownOn: knownOn)
         }
     }
 
     /// A row's text as it stands in the file.
     func raw(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-    private mutating func add(_ row: CSVReader.Row) {
+    private mutating func add(_ row: CSVReader.Row, knownOn: Day) {
         let kind = layout.kind
         func issue(_ column: String?, _ reason: String) {
             issues.append(RowIssue(file: layout.file, line: row.line, column: column, reason: reason, raw: raw(row.range)))
@@ -95,29 +108,28 @@ struct ParsedBlock: Sendable {
         // The store keeps a record's fields joined by U+001F, so no field may hold it.
         guard !bytes[row.range].contains(0x1F) else { return issue(nil, "holds the control character U+001F") }
         var reader = FieldReader(fields: row.fields, columns: layout.columns)
-        let keyColumn = RecordSchema.keyColumn(kind)
-        let key = reader.text(keyColumn)
-        guard !key.isEmpty else { return issue(keyColumn, "is required") }
-        keys.append(KeyLine(key: key, line: row.line, hash: key.hashValue, parsed: false))
-        switch reader.text("deleted") {
-        case "Y":
-            let clientID = kind == .clients ? key : reader.text("client_id")
-            let withdrawal = JournalRow(kind: kind, key: key, clientID: clientID, fields: "", withdraws: true)
-            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", row: withdrawal))
-            return
-        case "", "N": break
-        case let other: return issue("deleted", "'\(other)' is not Y or N")
-        }
-        if !layout.missing.isEmpty {
-            let missing = layout.missing
-            return issue(missing[0], "the file has no \(missing.joined(separator: ", ")) column\(missing.count > 1 ? "s" : "")")
-        }
-        guard let record = RecordSchema.parse(kind, &reader) else {
-            for (column, reason) in reader.issues { issue(column, reason) }
+        let withdrawn = reader.text("deleted") == "Y"
+        if !withdrawn, !layout.missing.isEmpty { lacking += 1 }
+        if let out = layout.keepsOut(withdrawal: withdrawn) {
+            keptOut.append(RowIssue(file: layout.file, line: row.line, column: out.column, reason: out.reason, raw: raw(row.range)))
             return
         }
-        var episodeID = ""
+        let key = reader.required(RecordSchema.keyColumn(kind))
+        if let key { keys.append(KeyLine(key: key, line: row.line, hash: key.hashValue, parsed: false)) }
+        _ = reader.flag("deleted")  // Y, N or empty
+        let clientID = withdrawn && kind != .clients ? reader.identifier("client_id") : ""
+        func report() { for (column, reason) in reader.issues { issue(column, reason) } }
+        guard let key, reader.issues.isEmpty else { return report() }
+        if withdrawn {
+            let withdrawal = JournalRow(kind: kind, key: key, clientID: kind == .clients ? key : clientID, fields: "", withdraws: true)
+            candidates.append(Candidate(line: row.line, range: row.range, episodeID: "", providerID: "", row: withdrawal))
+            return
+        }
+        guard let record = RecordSchema.parse(kind, &reader) else { return report() }
+        var episodeID = "", providerID = ""
         if case .top(let top) = record { episodeID = top.episodeID.rawValue }
-        candidates.append(Candidate(line: row.line, range: row.range, episodeID: episodeID, row: JournalRow(record)))
+        if case .episode(let episode) = record { providerID = episode.providerID.rawValue }
+        candidates.append(Candidate(line: row.line, range: row.range, episodeID: episodeID, providerID: providerID,
+                                    late: LateFacts.of(record, knownOn: knownOn), row: JournalRow(record)))
     }
 }
