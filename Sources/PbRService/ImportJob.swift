@@ -13,6 +13,7 @@ public struct ImportJob: Sendable {
     public var rejects: String?
     /// Keep columns and files not of the format on purpose: ignored, and recorded as warnings.
     public var allowExtra = false
+    public var progress: (any ProgressDisplay)?
 
     public init(folder: String, importedBy: String, skipBadRows: Bool = false, rejects: String? = nil, allowExtra: Bool = false) {
         self.folder = folder; self.importedBy = importedBy; self.skipBadRows = skipBadRows; self.rejects = rejects
@@ -42,8 +43,11 @@ public struct ImportJob: Sendable {
     /// - Throws: a `Refusal` listing the extract's defects when it is refused; the store is unchanged.
     public func run(into store: JournalStore) async throws -> ImportReceipt {
         try check(store: store.location)
-        let job = ExtractImport(folder: URL(fileURLWithPath: folder), importedBy: importedBy, skipBadRows: skipBadRows,
+        var job = ExtractImport(folder: URL(fileURLWithPath: folder), importedBy: importedBy, skipBadRows: skipBadRows,
                                 rejects: rejects.map { URL(fileURLWithPath: $0) }, allowExtra: allowExtra)
+        let bar = progress.map { ByteProgress(display: $0, label: "Importing \(URL(fileURLWithPath: folder).lastPathComponent)") }
+        if let bar { job.progress = { @Sendable bytes, total in bar.advance(bytes, of: total) } }
+        defer { bar?.finish() }
         do {
             return try await job.run(into: store)
         } catch let refused as ExtractRefused {

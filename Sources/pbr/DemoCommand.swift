@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let terms = try ContractSource.load(contract)
         var folder = try WorkFolder.prepare(dir, option: "--dir")
-        print("Generating \(synthetic.clients) synthetic clients across \(synthetic.providers) providers (seed \(synthetic.seed))...")
+        print("Generating \(synthetic.clients.counted("synthetic client")) across \(synthetic.providers.counted("provider")) (seed \(synthetic.seed))...")
         let extracts = try SyntheticExtractFolders.write(into: &folder, synthetic.configuration)
         let storePath = try folder.claimStore("pbr.sqlite").path
         let journal = try await JournalStore.open(.sqlite(path: storePath), .createIfMissing)
@@ -40,8 +40,8 @@ struct DemoCommand: AsyncParsableCommand {
             for extract in extracts {
                 let receipt = try await ImportJob(folder: extract.folder.path, importedBy: "pbr demo").run(into: journal)
                 receipt.warnings.forEach(warn)
-                print("Imported \(extract.folder.lastPathComponent) (known at \(extract.knownAt)): \(receipt.rowsImported) rows, "
-                      + "\(receipt.withdrawals) withdrawals.")
+                print("Imported \(extract.folder.lastPathComponent) (known at \(extract.knownAt)): \(receipt.rowsImported.counted("row")), "
+                      + "\(receipt.withdrawals.counted("withdrawal")).")
             }
             try await runAndPrint(journal, terms, asOf: Day(iso: "2016-04-30")!, knownAt: extracts[0].knownAt, into: &folder)
             try await runAndPrint(journal, terms, asOf: asOf, knownAt: nil, into: &folder)
@@ -52,8 +52,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("""
 
-            The second run sees the late police data (offences that reset no-offending clocks) and the \
-            corrections (re-sent reviews, withdrawn records). Files are in \(dir)/; try:
+            The second run sees the late police data (offences that reset no-offending clocks)
+            and the corrections (re-sent reviews, withdrawn records). Files are in \(dir)/; try:
               swift run pbr entitlements --db \(storePath) --contract \(contract) --as-of 2014-03-31 --csv out.csv
             """)
     }

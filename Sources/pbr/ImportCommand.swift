@@ -40,7 +40,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let job = ImportJob(folder: extract, importedBy: by, skipBadRows: skipBadRows, rejects: rejects, allowExtra: allowExtra)
+        var job = ImportJob(folder: extract, importedBy: by, skipBadRows: skipBadRows, rejects: rejects, allowExtra: allowExtra)
+        job.progress = TerminalProgress()
         let (receipt, created) = try await job.run(at: store.location)
         if timings { print(String(format: "timing import %.2fs", Date().timeIntervalSince(started))) }
         if created { print("Created a new store at \(store.location).") }
@@ -48,8 +49,9 @@ struct ImportCommand: AsyncParsableCommand {
         if receipt.alreadyImported {
             print("\(extract): already imported as import #\(receipt.importID); nothing changed.")
         } else {
-            print("\(extract): import #\(receipt.importID): \(receipt.rowsImported) rows (\(receipt.withdrawals) withdrawals)"
-                  + (skipBadRows ? ", \(receipt.rowsRejected) rejected to \(rejects!)" : "") + ".")
+            print("\(extract): import #\(receipt.importID): \(receipt.rowsImported.counted("row")) "
+                  + "(\(receipt.withdrawals.counted("withdrawal")))"
+                  + (skipBadRows ? ", \(receipt.rowsRejected.counted("row")) rejected to \(rejects!)" : "") + ".")
         }
     }
 }

@@ -97,3 +97,34 @@ struct CarelessUseTests {
         #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == PbRVersion.current)
     }
 }
+
+/// Progress bars: drawn on a terminal, never into a pipe or a log.
+@Suite("Progress on the terminal")
+struct ProgressTests {
+    @Test func noProgressIsDrawnIntoAPipe() throws {
+        let store = try Fixtures.temporaryFolder().appendingPathComponent("pbr.sqlite").path
+        let run = try PbRProcess.run(["import", Fixtures.url("small/batch1").path, "--db", store])
+        #expect(run.status == 0)
+        #expect(!run.stderr.contains("█") && !run.stdout.contains("█"))
+    }
+
+    @Test func aTerminalSeesTheImportsProgress() throws {
+        let store = try Fixtures.temporaryFolder().appendingPathComponent("pbr.sqlite").path
+        // `script` gives the child a terminal; CI's own marker would turn the bar off, as it should in its log.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "\(PbRProcess.executable.path) import \(Fixtures.url("small/batch1").path) --db \(store)", "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CI"] = nil
+        environment["TERM"] = "xterm"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("Importing batch1") && text.contains("100%"), "\(text)")
+    }
+}

@@ -86,7 +86,8 @@ struct ExtractFolder: Sendable {
 
     /// SHA-256 of extract.yaml and then each file present, as its name, its size and its bytes: the same
     /// extract always has the same digest. Read a few MB at a time.
-    func digest() throws(ExtractRefused) -> String {
+    /// - Parameter read: told each chunk's size as it is read.
+    func digest(read reported: (Int) -> Void = { _ in }) throws(ExtractRefused) -> String {
         var digest = startDigest()
         for file in files {
             Self.addHeader(of: file, to: &digest)
@@ -98,6 +99,7 @@ struct ExtractFolder: Sendable {
                 while let chunk = try handle.read(upToCount: RecordBlocks.blockSize), !chunk.isEmpty {
                     digest.update(chunk)
                     count += chunk.count
+                    reported(chunk.count)
                 }
                 read = count
             } catch {

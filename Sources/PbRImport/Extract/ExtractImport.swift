@@ -17,6 +17,9 @@ public struct ExtractImport: Sendable {
     /// Ignore columns and files that are not of the extract format, with a warning each, instead of
     /// refusing the extract.
     public var allowExtra = false
+    /// Told how many more bytes have been read, and the bytes in all (each file is read twice: once for
+    /// the digest, once to import it).
+    public var progress: (@Sendable (_ bytes: Int, _ ofBytes: Int) -> Void)?
 
     public init(folder: URL, importedBy: String, skipBadRows: Bool = false, rejects: URL? = nil, allowExtra: Bool = false) {
         self.folder = folder; self.importedBy = importedBy; self.skipBadRows = skipBadRows; self.rejects = rejects
@@ -30,7 +33,8 @@ public struct ExtractImport: Sendable {
         let extract = try ExtractFolder(folder, allowExtra: allowExtra)
         // The digest first, in a pass of its own: importing an extract a second time changes nothing, and
         // should cost no more than reading it.
-        let digest = try extract.digest()
+        let totalBytes = 2 * extract.files.reduce(0) { $0 + $1.size }
+        let digest = try extract.digest { progress?($0, totalBytes) }
         if let importID = try await target.importID(digest: digest) {
             return ImportReceipt(importID: importID, alreadyImported: true, rowsImported: 0, withdrawals: 0, rowsRejected: 0)
         }
@@ -68,7 +72,8 @@ public struct ExtractImport: Sendable {
         }
         var checks = ImportChecks(session: session)
         for file in extract.files {
-            warnings += try await importFile(file, knownOn: extract.metadata.knownOn, checks: &checks, log: log, session: session)
+            warnings += try await importFile(file, knownOn: extract.metadata.knownOn, checks: &checks, log: log, session: session,
+                                             totalBytes: 2 * extract.files.reduce(0) { $0 + $1.size })
         }
         guard extract.unchanged() else { throw ExtractRefused(issues: [
             RowIssue(file: "extract.yaml", line: 0, reason: "the extract changed while it was being imported; import it again"),
@@ -80,7 +85,7 @@ public struct ExtractImport: Sendable {
     /// One file: its blocks parsed one ahead of the block being written, so that both cores work.
     /// - Returns: the file's warnings.
     private func importFile(_ file: ExtractFile, knownOn: Day, checks: inout ImportChecks, log: IssueLog,
-                            session: any ImportSession) async throws -> [String] {
+                            session: any ImportSession, totalBytes: Int) async throws -> [String] {
         var blocks = try RecordBlocks(url: file.url)
         defer { blocks.close() }
         guard let first = try blocks.next() else {
@@ -96,6 +101,7 @@ public struct ExtractImport: Sendable {
         var repeats: [ImportChecks.Repeat] = []
         var keptOut = 0, lacking = 0
         while let block = current {
+            progress?(block.bytes.count, totalBytes)
             let checked = try await checks.check(block)
             log.add(checked.issues)
             log.addKeptOut(block.keptOut)
