@@ -34,7 +34,8 @@ struct SmallExampleStatementsTests {
          line.part.map(String.init) ?? "", line.kind.rawValue, line.amount.description].joined(separator: ",")
     }
 
-    @Test func theMonthlyStatementsHoldTheHandCheckedLines() async throws {
+    /// The README's two steps: batch 1, then 2012-04 to 2013-05; batch 2, then 2013-06 to 2014-07.
+    func issueTheExample() async throws -> (lines: [StatementLine], issued: IssuedLedger) {
         let (store, _) = try await temporaryStore()
         var issued = IssuedLedger()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
@@ -42,6 +43,11 @@ struct SmallExampleStatementsTests {
         try await importExtract(Fixtures.url("small/batch2"), into: store)
         lines += try await issue("2013-06", "2014-07", from: store, into: &issued)
         try await store.close()
+        return (lines, issued)
+    }
+
+    @Test func theMonthlyStatementsHoldTheHandCheckedLines() async throws {
+        let (lines, _) = try await issueTheExample()
 
         let expected = try String(contentsOf: Fixtures.url("small/statements.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(lines.map(row) == expected.map(String.init))
@@ -51,13 +57,7 @@ struct SmallExampleStatementsTests {
     }
 
     @Test func theIssuedLinesSumKeyByKeyToTheLatestRun() async throws {
-        let (store, _) = try await temporaryStore()
-        var issued = IssuedLedger()
-        try await importExtract(Fixtures.url("small/batch1"), into: store)
-        _ = try await issue("2012-04", "2013-05", from: store, into: &issued)
-        try await importExtract(Fixtures.url("small/batch2"), into: store)
-        _ = try await issue("2013-06", "2014-07", from: store, into: &issued)
-        try await store.close()
+        let (_, issued) = try await issueTheExample()
 
         let expected = try String(contentsOf: Fixtures.url("small/entitlements-2016-12-31.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
