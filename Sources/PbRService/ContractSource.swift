@@ -7,6 +7,8 @@ public struct ContractSource: Sendable {
     public let contract: Contract
     public let path: String
     public let sha256: String
+    /// The file's text, exactly as read (what the store keeps for a registered contract).
+    public let text: String
 
     /// Reads and checks a contract file.
     /// - Throws: a `Refusal` naming the file and the path to the bad key.
@@ -22,7 +24,7 @@ public struct ContractSource: Sendable {
             let contract = try ContractLoader.parse(text)
             var digest = SHA256()
             digest.update([UInt8](data))
-            return ContractSource(contract: contract, path: path, sha256: digest.finalize())
+            return ContractSource(contract: contract, path: path, sha256: digest.finalize(), text: text)
         } catch {
             throw Refusal("\(path): \(error)")
         }

@@ -11,18 +11,23 @@ extension JournalStore {
     ///
     /// Reads the journal in key order through the driver directly: at national scale (millions of
     /// versions) the generic row decoding would be most of a run's time.
-    /// - Parameter progress: told how many more journal rows have been read, every 100,000.
-    public func histories(knownAt: Moment?, progress: (@Sendable (_ rows: Int) -> Void)? = nil) async throws -> [ClientHistory] {
+    /// - Parameters:
+    ///   - throughImport: see only what this import and those before it wrote (nil for every import), so
+    ///     that a statement pinned to an import sees the same data however many imports came later.
+    ///   - progress: told how many more journal rows have been read, every 100,000.
+    public func histories(knownAt: Moment?, throughImport: Int? = nil,
+                          progress: (@Sendable (_ rows: Int) -> Void)? = nil) async throws -> [ClientHistory] {
         let sink = HistorySink(progress: progress)
         // Two columns a row (the driver builds a value per column, millions of times): the version, kind
         // and withdrawal flag packed into one number (`VersionCode`), and the canonical fields, or for a
         // withdrawal just its key.
         let cutoff = knownAt?.epochSeconds ?? Int64.max
+        let lastImport = Int64(throughImport ?? Int(Int32.max))
         let query = """
             SELECT ((known_at_epoch * \(VersionCode.importLimit) + import_id) * 16
                     + (CASE kind \(Self.kindCodes) END) * 2 + deleted) AS code,
                    CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
-            FROM journal WHERE known_at_epoch <= 
+            FROM journal WHERE import_id <= \(lastImport) AND known_at_epoch <= 
             """
         let order = " ORDER BY kind, record_key, known_at_epoch, import_id"
         switch connection {

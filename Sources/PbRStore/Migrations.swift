@@ -30,7 +30,83 @@ enum Migrations {
              postgres: [providers(text: "TEXT COLLATE \"C\"", table: ")"), fillProviders(isSQLite: false)]),
         Step(version: 4, name: "the warnings of each import, one a line",
              sqlite: ["ALTER TABLE imports ADD COLUMN warnings TEXT NOT NULL DEFAULT ''"]),
+        Step(version: 5, name: "contracts and their versions; issued periods, statements and their lines",
+             sqlite: ledger(text: "TEXT", table: ") WITHOUT ROWID"),
+             postgres: ledger(text: "TEXT COLLATE \"C\"", table: ")")),
     ]
+
+    /// The ledger's tables. Issued rows are only ever inserted; `pbr statement verify` recomputes them.
+    /// Money is in pence.
+    private static func ledger(text: String, table end: String) -> [String] {
+        [
+            """
+            CREATE TABLE contract_versions (
+                contract_id \(text) NOT NULL,
+                version INTEGER NOT NULL,
+                effective_from TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                body TEXT NOT NULL,
+                source TEXT NOT NULL,
+                added_at TEXT NOT NULL,
+                added_by TEXT NOT NULL,
+                PRIMARY KEY (contract_id, version)
+            \(end)
+            """,
+            """
+            CREATE TABLE ledger_periods (
+                contract_id \(text) NOT NULL,
+                period TEXT NOT NULL,
+                contract_version INTEGER NOT NULL,
+                known_at TEXT NOT NULL,
+                last_import_id BIGINT NOT NULL,
+                issued_at TEXT NOT NULL,
+                issued_by TEXT NOT NULL,
+                inputs_digest TEXT NOT NULL,
+                PRIMARY KEY (contract_id, period),
+                FOREIGN KEY (contract_id, contract_version) REFERENCES contract_versions (contract_id, version)
+            \(end)
+            """,
+            """
+            CREATE TABLE statements (
+                statement_id \(text) PRIMARY KEY,
+                contract_id \(text) NOT NULL,
+                period TEXT NOT NULL,
+                payee \(text) NOT NULL,
+                number INTEGER NOT NULL,
+                brought_forward BIGINT NOT NULL,
+                new_amount BIGINT NOT NULL,
+                adjustments BIGINT NOT NULL,
+                block BIGINT NOT NULL,
+                attachment BIGINT NOT NULL,
+                net BIGINT NOT NULL,
+                payable BIGINT NOT NULL,
+                carried_forward BIGINT NOT NULL,
+                digest TEXT NOT NULL,
+                UNIQUE (contract_id, number),
+                FOREIGN KEY (contract_id, period) REFERENCES ledger_periods (contract_id, period)
+            \(end)
+            """,
+            """
+            CREATE TABLE statement_lines (
+                statement_id \(text) NOT NULL REFERENCES statements (statement_id),
+                line INTEGER NOT NULL,
+                earned_by TEXT NOT NULL,
+                client_id TEXT NOT NULL,
+                component TEXT NOT NULL,
+                outcome_id TEXT NOT NULL,
+                part INTEGER NOT NULL,
+                band INTEGER NOT NULL,
+                achieved_on TEXT NOT NULL,
+                due_on TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                amount BIGINT NOT NULL,
+                reason TEXT NOT NULL,
+                refers_to TEXT NOT NULL,
+                PRIMARY KEY (statement_id, line)
+            \(end)
+            """,
+        ]
+    }
 
     private static func providers(text: String, table end: String) -> String {
         """

@@ -5,11 +5,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case notFound(String)
     /// The location exists but cannot be a store, or the database refused the connection.
     case cannotOpen(String)
+    /// Another writer changed what this write was computed from; nothing was written.
+    case conflict(String)
 
     public var description: String {
         switch self {
         case .corrupt(let what): "the store is damaged: \(what)"
-        case .unsupported(let what), .notFound(let what), .cannotOpen(let what): what
+        case .unsupported(let what), .notFound(let what), .cannotOpen(let what), .conflict(let what): what
         }
     }
 }

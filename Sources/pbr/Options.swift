@@ -52,3 +52,29 @@ extension Moment {
 func warn(_ message: String) {
     FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
 }
+
+extension StoreOptions {
+    /// Opens the store, runs `body` and closes the store, whether `body` ends or throws.
+    func using<T>(_ mode: JournalStore.OpenMode = .existing, _ body: (JournalStore) async throws -> T) async throws -> T {
+        let journal = try await JournalStore.open(location, mode)
+        do {
+            let result = try await body(journal)
+            try await journal.close()
+            return result
+        } catch {
+            try? await journal.close()
+            throw error
+        }
+    }
+}
+
+extension StatementPeriod {
+    /// A period given on the command line: `YYYY-MM`.
+    static func argument(_ text: String) throws -> StatementPeriod {
+        guard let period = StatementPeriod(text) else { throw ValidationError("'\(text)' is not a month (YYYY-MM, e.g. 2013-06)") }
+        return period
+    }
+}
+
+/// Who ran a command, for the audit trail.
+let currentUser = ProcessInfo.processInfo.environment["USER"] ?? "unknown"

@@ -7,7 +7,8 @@ struct PbR: AsyncParsableCommand {
         commandName: "pbr",
         abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
         version: PbRVersion.current,
-        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ImportsCommand.self, DatabaseCommand.self,
+        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self,
+                      ImportsCommand.self, DatabaseCommand.self,
                       GenerateCommand.self, BenchCommand.self]
     )
 }

@@ -17,15 +17,19 @@ public struct Contract: Sendable {
     public var exclusiveGroups: [ExclusiveGroup]
     public var caps: [Cap]
     public var finance: Finance
+    /// For an amendment (a later version of the same contract id): the first day it decides. What was
+    /// achieved before it is priced by the version before. Nil for a first version.
+    public var effectiveFrom: Day?
 
     public init(id: String, name: String, start: Day, outcomesUntil: Day, yearStartMonth: Int = 4,
                 yearStartDay: Int = 1, journeyGapDays: Int = 21, primeProvider: ProviderID? = nil,
                 outcomes: [OutcomeRule], exclusiveGroups: [ExclusiveGroup] = [], caps: [Cap] = [],
-                finance: Finance = Finance()) {
+                finance: Finance = Finance(), effectiveFrom: Day? = nil) {
         self.id = id; self.name = name; self.start = start; self.outcomesUntil = outcomesUntil
         self.yearStartMonth = yearStartMonth; self.yearStartDay = yearStartDay
         self.journeyGapDays = journeyGapDays; self.primeProvider = primeProvider; self.outcomes = outcomes
         self.exclusiveGroups = exclusiveGroups; self.caps = caps; self.finance = finance
+        self.effectiveFrom = effectiveFrom
     }
 
     /// The first day of the contract year that holds `day`.
@@ -82,10 +86,15 @@ public struct Finance: Sendable {
         }
     }
     public var years: [Year]
-    /// `monthly_block` or `attachment`: how the part not paid on results is paid.
+    /// How the part not paid on results is paid: `monthly_block`, `attachment` (a fee per journey
+    /// started), or `none` (outside these statements: the reference framework prices outcomes only).
     public var remainder: String
     public var attachmentFees: [Band: Money]
-    public init(years: [Year] = [], remainder: String = "monthly_block", attachmentFees: [Band: Money] = [:]) {
-        self.years = years; self.remainder = remainder; self.attachmentFees = attachmentFees
+    /// Each provider's share of the block, in basis points adding up to 10,000, for a contract with
+    /// several providers and no prime; empty when the block has one payee.
+    public var blockShares: [ProviderID: Int]
+    public init(years: [Year] = [], remainder: String = "monthly_block", attachmentFees: [Band: Money] = [:],
+                blockShares: [ProviderID: Int] = [:]) {
+        self.years = years; self.remainder = remainder; self.attachmentFees = attachmentFees; self.blockShares = blockShares
     }
 }

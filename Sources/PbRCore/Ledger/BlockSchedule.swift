@@ -10,12 +10,27 @@ public enum BlockSchedule {
               period >= StatementPeriod(containing: contract.start),
               period <= StatementPeriod(containing: contract.outcomesUntil) else { return nil }
         let yearStart = contract.yearStart(containing: period.firstDay)
-        // The finance entry in force on the month's first day.
-        guard let terms = contract.finance.years.filter({ $0.from <= period.firstDay }).max(by: { $0.from < $1.from }) else { return nil }
+        guard let terms = terms(for: period, contract: contract) else { return nil }
         let yearly = terms.annualValue.share(basisPoints: 10_000 - terms.resultsShareBasisPoints)
         let monthly = Money(pence: yearly.pence / 12)
         let monthOfYear = StatementPeriod(containing: yearStart).months(to: period) + 1
         assert((1...12).contains(monthOfYear), "a contract year has twelve months")
         return monthOfYear == 12 ? yearly - Money(pence: monthly.pence * 11) : monthly
+    }
+
+    /// The finance entry in force on the month's first day.
+    static func terms(for period: StatementPeriod, contract: Contract) -> Finance.Year? {
+        contract.finance.years.filter { $0.from <= period.firstDay }.max { $0.from < $1.from }
+    }
+
+    /// The block line's reason: the year's terms and which twelfth this is.
+    public static func reason(for period: StatementPeriod, contract: Contract) -> String {
+        guard let terms = terms(for: period, contract: contract) else { return "block for \(period)" }
+        let yearStart = contract.yearStart(containing: period.firstDay)
+        let month = StatementPeriod(containing: yearStart).months(to: period) + 1
+        let yearly = terms.annualValue.share(basisPoints: 10_000 - terms.resultsShareBasisPoints)
+        return "block for \(period): month \(month) of 12 of the contract year from \(yearStart), "
+            + "\(Money(pence: Int64(10_000 - terms.resultsShareBasisPoints)))% of \(terms.annualValue) = \(yearly) a year"
+            + (month == 12 ? ", this month taking the pennies left" : "")
     }
 }

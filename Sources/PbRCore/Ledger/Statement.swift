@@ -18,14 +18,14 @@ public struct Statement: Sendable {
     ///   - blocks: each payee's block for the period.
     ///   - outcomes: the period's outcome drafts (`OutcomeLineDraft`).
     public static func assemble(contract: String, period: StatementPeriod, blocks: [ProviderID: Money],
-                                outcomes: [OutcomeLineDraft.Draft]) -> [Statement] {
+                                outcomes: [OutcomeLineDraft.Draft], blockReason: String? = nil) -> [Statement] {
         let payees = Set(blocks.keys).union(outcomes.map(\.key.payee)).sorted()
         return payees.map { payee in
             let id = Self.id(contract: contract, period: period, payee: payee)
             var lines: [StatementLine] = []
             if let block = blocks[payee], block != .zero {
                 lines.append(StatementLine(statementID: id, line: 1, period: period, providerID: payee, component: .block,
-                                           kind: .new, amount: block, reason: "block for \(period)"))
+                                           kind: .new, amount: block, reason: blockReason ?? "block for \(period)"))
             }
             for draft in outcomes where draft.key.payee == payee {
                 lines.append(StatementLine(

@@ -21,7 +21,7 @@ public enum ContractLoader {
         guard let root else { throw ContractError(path: "", line: nil, reason: "the file is empty") }
         let top = try ContractNode(node: root, path: "").mapping(allowed: [
             "id", "name", "start", "outcomes_until", "year_starts", "journey_gap", "prime_provider",
-            "finance", "caps", "exclusive_groups", "outcomes",
+            "finance", "caps", "exclusive_groups", "outcomes", "effective_from",
         ])
         func required(_ key: String) throws(ContractError) -> ContractNode {
             guard let node = top[key] else { throw ContractError(path: key, line: nil, reason: "is required") }
@@ -51,11 +51,15 @@ public enum ContractLoader {
             node.isNull ? nil : ProviderID(try node.string())
         }
         let finance = try top["finance"].map { (node) throws(ContractError) in try self.finance(node) } ?? Finance()
+        let effectiveFrom = try top["effective_from"].map { (node) throws(ContractError) in try node.day() }
+        if let effectiveFrom, let node = top["effective_from"], effectiveFrom <= start {
+            throw node.fail("an amendment takes effect after the contract's start (\(start)); a first version names no effective_from")
+        }
         return Contract(
             id: try required("id").string(), name: try top["name"]?.string() ?? "", start: start,
             outcomesUntil: outcomesUntil, yearStartMonth: yearStart.month, yearStartDay: yearStart.day,
             journeyGapDays: gap, primeProvider: prime, outcomes: outcomes, exclusiveGroups: groups, caps: caps,
-            finance: finance)
+            finance: finance, effectiveFrom: effectiveFrom)
     }
 
     static func checkUnique(_ ids: [String], under node: ContractNode) throws(ContractError) {
@@ -106,12 +110,12 @@ public enum ContractLoader {
     }
 
     private static func finance(_ node: ContractNode) throws(ContractError) -> Finance {
-        let keys = try node.mapping(allowed: ["remainder", "years", "attachment_fees"])
+        let keys = try node.mapping(allowed: ["remainder", "years", "attachment_fees", "block_shares"])
         var finance = Finance()
         if let remainder = keys["remainder"] {
             let text = try remainder.string()
-            guard ["monthly_block", "attachment"].contains(text) else {
-                throw remainder.fail("expected monthly_block or attachment")
+            guard ["monthly_block", "attachment", "none"].contains(text) else {
+                throw remainder.fail("expected monthly_block, attachment or none")
             }
             finance.remainder = text
         }
@@ -124,6 +128,11 @@ public enum ContractLoader {
                                        resultsShareBasisPoints: try share.percent()))
         }
         if let fees = keys["attachment_fees"] { finance.attachmentFees = try prices(fees) }
+        if let shares = keys["block_shares"] {
+            for (provider, share) in try shares.mapping(allowed: nil) { finance.blockShares[ProviderID(provider)] = try share.percent() }
+            let total = finance.blockShares.values.reduce(0, +)
+            guard total == 10_000 else { throw shares.fail("the providers' shares add up to \(Money(pence: Int64(total)))%, not 100%") }
+        }
         return finance
     }
 

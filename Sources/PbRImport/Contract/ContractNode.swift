@@ -10,13 +10,15 @@ struct ContractNode {
 
     func fail(_ reason: String) -> ContractError { ContractError(path: path, line: line, reason: reason) }
 
-    /// The node's keys, refusing any not in `allowed` (a typo must not pass silently).
-    func mapping(allowed: Set<String>) throws(ContractError) -> [String: ContractNode] {
+    /// The node's keys, refusing any not in `allowed` (a typo must not pass silently); nil allows any key
+    /// (a mapping keyed by provider).
+    func mapping(allowed: Set<String>?) throws(ContractError) -> [String: ContractNode] {
         guard let mapping = node.mapping else { throw fail("expected a mapping of keys") }
         var result: [String: ContractNode] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { throw fail("a key must be text") }
             let child = ContractNode(node: value, path: path.isEmpty ? name : path + "." + name)
+            guard let allowed else { result[name] = child; continue }
             guard allowed.contains(name) else {
                 throw child.fail("unknown key (expected one of: \(allowed.sorted().joined(separator: ", ")))")
             }

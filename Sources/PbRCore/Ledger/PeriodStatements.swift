@@ -1,0 +1,35 @@
+/// One period's statements for a contract: the block and each payee's outcome lines, with totals that
+/// carry an unrecovered claw-back forward. Pure: the use case loads what it needs and stores the result.
+public enum PeriodStatements {
+    public struct Issued: Sendable {
+        public var statement: Statement
+        public var totals: StatementTotals
+    }
+
+    /// - Parameters:
+    ///   - run: the contract's run as of the period's last day, on the data the period pins.
+    ///   - issued: every line issued before this period.
+    ///   - balances: each payee's carried-forward balance from its latest statement.
+    ///   - providers: the providers the journal names (who is paid the block when the contract names no
+    ///     prime and no shares); called only when a block is due.
+    /// - Returns: a statement for each payee with a line or a balance brought forward, in payee order.
+    public static func compute(versions: ContractVersions, period: StatementPeriod, run: [Entitlement], issued: IssuedLedger,
+                               balances: [ProviderID: Money],
+                               providers: () -> Set<ProviderID>) throws(LedgerRefusal) -> [Issued] {
+        let contract = versions.inForce(on: period.firstDay)
+        var blocks: [ProviderID: Money] = [:]
+        if let block = BlockSchedule.amount(for: period, contract: contract), block != .zero {
+            blocks = try BlockPayees.split(block, contract: contract, providers: providers())
+        }
+        let drafts = OutcomeLineDraft.drafts(run: run, issued: issued, asOf: period.lastDay)
+        var statements = Statement.assemble(contract: contract.id, period: period, blocks: blocks, outcomes: drafts,
+                                            blockReason: BlockSchedule.reason(for: period, contract: contract))
+        let withLines = Set(statements.map(\.payee))
+        for (payee, balance) in balances where balance != .zero && !withLines.contains(payee) {
+            statements.append(Statement(contractID: contract.id, period: period, payee: payee, lines: []))
+        }
+        return statements.sorted { $0.payee < $1.payee }.map {
+            Issued(statement: $0, totals: StatementTotals(lines: $0.lines, broughtForward: balances[$0.payee] ?? .zero))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import PbRCore
+import PbRStore
+
+/// Where a contract's ledger stands before a period: what each key has been paid, each payee's balance
+/// carried forward, and the next statement number. Issuing and verifying both move it one period on.
+struct LedgerState: Sendable {
+    var issued = IssuedLedger()
+    var balances: [ProviderID: Money] = [:]
+    var nextNumber = 1
+
+    init() {}
+
+    /// The state after the statements stored so far.
+    init(statements: [StoredStatement], lines: [StatementLine]) {
+        issued = IssuedLedger(lines)
+        for statement in statements.sorted(by: { $0.number < $1.number }) { balances[statement.payee] = statement.totals.carriedForward }
+        nextNumber = (statements.map(\.number).max() ?? 0) + 1
+    }
+
+    /// What one period adds, ready to store (its `IssuedPeriod` still to be stamped).
+    struct Period: Sendable {
+        var statements: [StoredStatement]
+        var lines: [StatementLine]
+    }
+
+    /// Computes `period`'s statements from `run` and moves the state past them.
+    mutating func issue(_ period: StatementPeriod, versions: ContractVersions, run: [Entitlement],
+                        histories: [ClientHistory]) throws(LedgerRefusal) -> Period {
+        let computed = try PeriodStatements.compute(versions: versions, period: period, run: run, issued: issued, balances: balances) {
+            Set(histories.flatMap { $0.episodes.map(\.providerID) })
+        }
+        var result = Period(statements: [], lines: [])
+        for item in computed {
+            let statement = StoredStatement(id: item.statement.id, contractID: item.statement.contractID, period: period,
+                                            payee: item.statement.payee, number: nextNumber, totals: item.totals,
+                                            digest: StatementDigest.of(item.statement.lines, totals: item.totals))
+            nextNumber += 1
+            balances[statement.payee] = item.totals.carriedForward
+            issued.record(item.statement.lines)
+            result.statements.append(statement)
+            result.lines += item.statement.lines
+        }
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+import PbRCore
+import PbRStore
+
+/// `pbr statement issue`: a contract's statements for a period, or for every period up to one, each
+/// run as of the month's last day on the data it pins, and stored in one transaction per period.
+public struct StatementIssue: Sendable {
+    public var contractID: String
+    /// The period to issue, or with `catchingUp` the last of the periods to issue.
+    public var period: StatementPeriod
+    /// Issue every period not yet issued up to `period` (else `period` must be the next one due).
+    public var catchingUp: Bool
+    /// See only data known at or before this moment; nil for everything imported.
+    public var knownAt: Moment?
+    public var issuedBy: String
+    public var clock: WallClock
+    public var progress: (any ProgressDisplay)?
+
+    public init(contractID: String, period: StatementPeriod, catchingUp: Bool = false, knownAt: Moment? = nil,
+                issuedBy: String, clock: WallClock = .system, progress: (any ProgressDisplay)? = nil) {
+        self.contractID = contractID; self.period = period; self.catchingUp = catchingUp; self.knownAt = knownAt
+        self.issuedBy = issuedBy; self.clock = clock; self.progress = progress
+    }
+
+    public struct IssuedStatements: Sendable {
+        public var period: IssuedPeriod
+        public var statements: [StoredStatement]
+        public var lines: [StatementLine]
+    }
+
+    public struct Result: Sendable {
+        /// Each period issued now, in order; empty when every period asked for was issued before.
+        public var issued: [IssuedStatements]
+        /// What a person should know: the run saw no import, or a cut-off older than an earlier statement's.
+        public var warnings: [String]
+    }
+
+    /// - Throws: a `Refusal` for an unknown contract, a period before the contract's first month, out of
+    ///   order or not yet ended, or a block with no payee; nothing is written then. `StoreError.conflict`
+    ///   when another issue of the same contract got there first.
+    public func run(on store: JournalStore) async throws -> Result {
+        let (versions, stored) = try await ContractRegistry(store: store).versions(of: contractID)
+        let first = StatementPeriod(containing: versions.first.start)
+        guard period >= first else {
+            throw Refusal("\(period) is before \(contractID)'s first month, \(first) (the contract starts on \(versions.first.start))")
+        }
+        let done = try await store.issuedPeriods(contractID)
+        let next = done.last.map(\.period.next) ?? first
+        if done.contains(where: { $0.period == period }) || (catchingUp && period < next) { return Result(issued: [], warnings: []) }
+        guard catchingUp || period == next else {
+            throw Refusal("\(period) is out of order: \(contractID)'s next period to issue is \(next)"
+                + (done.last.map { " (issued up to \($0.period))" } ?? " (none issued yet)")
+                + "; `--through \(period)` issues every period up to it")
+        }
+        let today = clock.today
+        guard period.lastDay < today else {
+            throw Refusal("\(period) has not ended yet (today is \(today)): a month is issued once its last day has passed")
+        }
+        let imports = try await store.imports()
+        let (seen, warnings) = EntitlementsJob.importsSeen(imports, knownAt: knownAt)
+        let lastImport = seen?.id ?? 0
+        let histories = try await PinnedJournal.load(store, knownAt: knownAt, lastImport: lastImport, imports: imports, progress: progress)
+
+        var state = LedgerState(statements: try await store.statements(contractID), lines: try await store.statementLines(contractID))
+        var result = Result(issued: [], warnings: warnings)
+        var current = next
+        let issuing = progress?.start("Issuing statements", total: next.months(to: period) + 1, unit: "months")
+        while current <= period {
+            let run = versions.evaluate(histories, asOf: current.lastDay)
+            let computed: LedgerState.Period
+            do { computed = try state.issue(current, versions: versions, run: run.lines, histories: histories) } catch {
+                throw Refusal(error.description)
+            }
+            let inForce = stored.prefix(versions.number(inForceOn: current.lastDay))
+            let pinned = IssuedPeriod(
+                contractID: contractID, period: current, contractVersion: inForce.count, knownAt: knownAt, lastImportID: lastImport,
+                issuedAt: clock.timestamp, issuedBy: issuedBy,
+                inputsDigest: StatementDigest.inputs(contractID: contractID, versions: Array(inForce), period: current, knownAt: knownAt,
+                                                     lastImport: seen.map { ($0.id, $0.digest) }))
+            try await store.record(pinned, after: result.issued.last?.period.period ?? done.last?.period,
+                                   statements: computed.statements, lines: computed.lines)
+            result.issued.append(IssuedStatements(period: pinned, statements: computed.statements, lines: computed.lines))
+            issuing?.advance(by: 1)
+            current = current.next
+        }
+        issuing?.finish()
+        return result
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import PbRCore
+import PbRService
+import PbRStore
+
+struct StatementCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statement",
+        abstract: "The ledger: monthly statements per payee, issued in order, never changed, corrected by adjustments.",
+        subcommands: [Issue.self, List.self, Show.self, Export.self, Verify.self])
+
+    /// The contract and period every statement command names.
+    struct Selection: ParsableArguments {
+        @Option(help: "The contract's id in the store (see `pbr contract list`).")
+        var contract: String
+    }
+
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a period's statements: the contract run as of the month's last day, pinned to the last import it saw.",
+            discussion: "Periods are issued in order from the contract's first month; a period issued already is not issued again.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var selection: Selection
+
+        @Option(help: "The month to issue (YYYY-MM): the next one due.", transform: StatementPeriod.argument)
+        var period: StatementPeriod?
+
+        @Option(help: "Issue every month not yet issued, up to and including this one (YYYY-MM).", transform: StatementPeriod.argument)
+        var through: StatementPeriod?
+
+        @Option(help: "See only data known at or before this moment (ISO 8601 with a zone, or a day). Default: all imported.",
+                transform: Moment.argument)
+        var knownAt: Moment?
+
+        @Option(help: "Who issues them, for the audit trail.")
+        var by: String = currentUser
+
+        func validate() throws {
+            guard (period == nil) != (through == nil) else { throw ValidationError("give --period YYYY-MM or --through YYYY-MM") }
+        }
+
+        func run() async throws {
+            let job = StatementIssue(contractID: selection.contract, period: (period ?? through)!, catchingUp: through != nil,
+                                     knownAt: knownAt, issuedBy: by, progress: TerminalProgress())
+            let result = try await store.using { try await job.run(on: $0) }
+            result.warnings.forEach(warn)
+            if result.issued.isEmpty {
+                print("\(selection.contract): \((period ?? through)!) is issued already; nothing changed.")
+            }
+            for issued in result.issued { print(StatementText.issued(issued)) }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a contract's issued statements, oldest first.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var selection: Selection
+
+        func run() async throws {
+            let (periods, statements) = try await store.using { journal in
+                _ = try await ContractRegistry(store: journal).versions(of: selection.contract)
+                return (try await journal.issuedPeriods(selection.contract), try await journal.statements(selection.contract))
+            }
+            print(StatementText.list(periods: periods, statements: statements, contract: selection.contract))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a period's statements: header, totals, by outcome and band, lines.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var selection: Selection
+
+        @Option(help: "The month (YYYY-MM).", transform: StatementPeriod.argument)
+        var period: StatementPeriod
+
+        @Option(help: "Only this payee's statement.")
+        var provider: String?
+
+        @Option(help: "Print at most this many lines a statement (0 for all).")
+        var lines = 40
+
+        func run() async throws {
+            let issued = try await store.using {
+                try await StatementBook(store: $0).period(selection.contract, period, payee: provider.map(ProviderID.init))
+            }
+            print(StatementText.show(issued, lineLimit: lines))
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a period's statement lines as CSV (DOMAIN.md's columns), with its record beside it (FILE.json).")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var selection: Selection
+
+        @Option(help: "The month (YYYY-MM).", transform: StatementPeriod.argument)
+        var period: StatementPeriod
+
+        @Option(help: "Write the CSV here.")
+        var csv: String
+
+        @Option(help: "Only this payee's lines.")
+        var provider: String?
+
+        func run() async throws {
+            var inputs = RunInputs()
+            inputs.store(store.location)
+            try OutputFiles.check([("--csv", csv)], against: inputs)
+            let count = try await store.using { journal in
+                let book = StatementBook(store: journal)
+                let issued = try await book.period(selection.contract, period, payee: provider.map(ProviderID.init))
+                try await book.export(issued, csv: csv, command: "statement export")
+                return (issued.statements.count, issued.lines.count)
+            }
+            print("Wrote \(count.1.counted("line")) of \(count.0.counted("statement")) to \(csv).")
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute every issued statement of a contract from what it pinned, and check it line by line and by digest.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var selection: Selection
+
+        func run() async throws {
+            let report = try await store.using {
+                try await StatementVerify(contractID: selection.contract, progress: TerminalProgress()).run(on: $0)
+            }
+            let scope = "\(report.periods.counted("period")), \(report.statements.counted("statement")), \(report.lines.counted("line"))"
+            guard report.problems.isEmpty else {
+                report.problems.forEach { print("problem: \($0)") }
+                throw Refusal("\(selection.contract): \(report.problems.count.counted("problem")) in \(scope)")
+            }
+            print("\(selection.contract): \(scope) recomputed; every one matches what was issued.")
+        }
+    }
+}
