@@ -26,9 +26,16 @@ struct LedgerState: Sendable {
     /// Computes `period`'s statements from `run` and moves the state past them.
     mutating func issue(_ period: StatementPeriod, versions: ContractVersions, run: [Entitlement],
                         histories: [ClientHistory]) throws(LedgerRefusal) -> Period {
-        let computed = try PeriodStatements.compute(versions: versions, period: period, run: run, issued: issued, balances: balances) {
-            Set(histories.flatMap { $0.episodes.map(\.providerID) })
-        }
+        var byClient: [ClientID: ClientHistory]?
+        let computed = try PeriodStatements.compute(versions: versions, period: period, run: run, issued: issued, balances: balances,
+                                                    providers: { Set(histories.flatMap { $0.episodes.map(\.providerID) }) },
+                                                    why: { key in
+            // Only for keys no longer owed: a few clients a month, so the index is built once, when first needed.
+            if byClient == nil { byClient = Dictionary(histories.map { ($0.clientID, $0) }, uniquingKeysWith: { a, _ in a }) }
+            let run = EntitlementRun(contract: versions.inForce(on: period.lastDay))
+            guard let history = byClient?[key.clientID] else { return "the client is no longer in the data" }
+            return run.trace(history, asOf: period.lastDay).first { $0.outcomeID == key.outcomeID }?.cause(part: key.part)
+        })
         var result = Period(statements: [], lines: [])
         for item in computed {
             let statement = StoredStatement(id: item.statement.id, contractID: item.statement.contractID, period: period,

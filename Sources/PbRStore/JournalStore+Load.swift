@@ -15,7 +15,8 @@ extension JournalStore {
     ///   - throughImport: see only what this import and those before it wrote (nil for every import), so
     ///     that a statement pinned to an import sees the same data however many imports came later.
     ///   - progress: told how many more journal rows have been read, every 100,000.
-    public func histories(knownAt: Moment?, throughImport: Int? = nil,
+    ///   - client: only this client's records (`pbr explain`).
+    public func histories(knownAt: Moment?, throughImport: Int? = nil, client: ClientID? = nil,
                           progress: (@Sendable (_ rows: Int) -> Void)? = nil) async throws -> [ClientHistory] {
         let sink = HistorySink(progress: progress)
         // Two columns a row (the driver builds a value per column, millions of times): the version, kind
@@ -27,7 +28,7 @@ extension JournalStore {
             SELECT ((known_at_epoch * \(VersionCode.importLimit) + import_id) * 16
                     + (CASE kind \(Self.kindCodes) END) * 2 + deleted) AS code,
                    CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
-            FROM journal WHERE import_id <= \(lastImport) AND known_at_epoch <= 
+            FROM journal WHERE import_id <= \(lastImport)\(client.map { " AND client_id = '\(Self.quoted($0.rawValue))'" } ?? "") AND known_at_epoch <= 
             """
         let order = " ORDER BY kind, record_key, known_at_epoch, import_id"
         switch connection {
@@ -48,6 +49,9 @@ extension JournalStore {
         }
         return try sink.finish()
     }
+
+    /// Text inside single quotes in SQL: each quote doubled.
+    static func quoted(_ text: String) -> String { text.replacingOccurrences(of: "'", with: "''") }
 
     /// `WHEN 'clients' THEN 0 ...`: each kind's position in `RecordKind.allCases`.
     static let kindCodes = RecordKind.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")

@@ -45,6 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             try await runAndPrint(journal, terms, asOf: Day(iso: "2016-04-30")!, knownAt: extracts[0].knownAt, into: &folder)
             try await runAndPrint(journal, terms, asOf: asOf, knownAt: nil, into: &folder)
+            try await issueStatements(journal, terms, firstExtract: extracts[0].knownAt)
             try await journal.close()
         } catch {
             try? await journal.close()
@@ -55,6 +56,8 @@ struct DemoCommand: AsyncParsableCommand {
             The second run sees the late police data (offences that reset no-offending clocks)
             and the corrections (re-sent reviews, withdrawn records). Files are in \(dir)/; try:
               swift run pbr entitlements --db \(storePath) --contract \(contract) --as-of 2014-03-31 --csv out.csv
+              swift run pbr statement list --db \(storePath) --contract \(terms.contract.id)
+              swift run pbr statement export --db \(storePath) --contract \(terms.contract.id) --period 2016-05 --csv statements.csv
             """)
     }
 
@@ -68,5 +71,26 @@ struct DemoCommand: AsyncParsableCommand {
         try EntitlementsJob.write(result, csv: folder.url.appendingPathComponent(name).path,
                                   exceptions: folder.url.appendingPathComponent(exceptions).path)
         print("\n" + SummaryText.render(result.report, contract: terms.contract, knownAt: knownAt) + "\nWritten to \(dir)/\(name).")
+    }
+
+    /// Registers the contract and issues its statements: up to April 2016 as they were issued then, on the
+    /// first extract; from May on everything, so May's statements adjust for the late data.
+    private func issueStatements(_ journal: JournalStore, _ terms: ContractSource, firstExtract: Moment) async throws {
+        _ = try await ContractRegistry(store: journal).add(contract, by: "pbr demo")
+        let id = terms.contract.id
+        let early = try await StatementIssue(contractID: id, period: StatementPeriod("2016-04")!, catchingUp: true,
+                                             knownAt: firstExtract, issuedBy: "pbr demo").run(on: journal)
+        let late = try await StatementIssue(contractID: id, period: StatementPeriod(containing: asOf), catchingUp: true,
+                                            issuedBy: "pbr demo").run(on: journal)
+        let issued = early.issued + late.issued
+        let statements = issued.flatMap(\.statements)
+        print("\nIssued \(id)'s statements for \(issued.count.counted("month")), \(issued.first?.period.period.description ?? "") to "
+              + "\(issued.last?.period.period.description ?? ""): \(statements.count.counted("statement")), "
+              + "\(issued.reduce(0) { $0 + $1.lines.count }.counted("line")), paying \(statements.reduce(Money.zero) { $0 + $1.totals.payable }.sterling).")
+        // One payee's May 2016 statement: the first to see the late police data and the corrections.
+        let may = try await StatementBook(store: journal).period(id, StatementPeriod("2016-05")!)
+        guard let payee = may.statements.max(by: { $0.totals.adjustments.pence.magnitude < $1.totals.adjustments.pence.magnitude })?.payee else { return }
+        let one = try await StatementBook(store: journal).period(id, StatementPeriod("2016-05")!, payee: payee)
+        print("\n" + StatementText.show(one, lineLimit: 8))
     }
 }

@@ -7,7 +7,7 @@ struct PbR: AsyncParsableCommand {
         commandName: "pbr",
         abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
         version: PbRVersion.current,
-        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self,
+        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self, ExplainCommand.self,
                       ImportsCommand.self, DatabaseCommand.self,
                       GenerateCommand.self, BenchCommand.self]
     )

@@ -19,8 +19,10 @@ public enum OutcomeLineDraft {
     /// - Parameters:
     ///   - run: the contract's entitlements as of the period's last day, seeing the data the statement pins.
     ///   - issued: every line issued for the contract before this period.
+    ///   - why: for a key no longer owed, why, in the engine's words (`OutcomeTrace`); nil when unknown.
     /// - Returns: the drafts in key order.
-    public static func drafts(run: [Entitlement], issued: IssuedLedger, asOf: Day) -> [Draft] {
+    public static func drafts(run: [Entitlement], issued: IssuedLedger, asOf: Day,
+                              why: (LedgerKey) -> String? = { _ in nil }) -> [Draft] {
         var owed: [LedgerKey: Entitlement] = [:]
         for line in run where line.status != .pending && line.dueOn <= asOf {
             owed[LedgerKey(payee: line.providerID, clientID: line.clientID, outcomeID: line.outcomeID, part: line.part)] = line
@@ -35,17 +37,17 @@ public enum OutcomeLineDraft {
                              band: now?.band ?? before?.latest.band, achievedOn: now?.achievedOn ?? before?.latest.achievedOn,
                              dueOn: now?.dueOn ?? before?.latest.dueOn, kind: before == nil ? .new : .adjustment,
                              amount: difference, reason: now.map { $0.reason } ?? "", refersTo: before?.lines ?? [])
-            drafts.append(before.map { withCause(line, now: now, before: $0.latest, asOf: asOf) } ?? line)
+            drafts.append(before.map { withCause(line, now: now, before: $0.latest, asOf: asOf, why: now == nil ? why(key) : nil) } ?? line)
         }
         return drafts
     }
 
     /// An adjustment's cause, from what changed between the line issued last and the run's line now.
-    static func withCause(_ draft: Draft, now: Entitlement?, before: StatementLine, asOf: Day) -> Draft {
+    static func withCause(_ draft: Draft, now: Entitlement?, before: StatementLine, asOf: Day, why: String?) -> Draft {
         var draft = draft
         guard let now else {
-            draft.reason = "no longer owed as of \(asOf): the data now known no longer shows "
-                + "\(draft.key.outcomeID) part \(draft.key.part) achieved on \(before.achievedOn.map(\.description) ?? "its day")"
+            draft.reason = "no longer owed as of \(asOf): " + (why ?? "the data now known no longer shows "
+                + "\(draft.key.outcomeID) part \(draft.key.part) achieved on \(before.achievedOn.map(\.description) ?? "its day")")
             return draft
         }
         var changes: [String] = []

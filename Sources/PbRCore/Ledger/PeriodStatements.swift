@@ -12,16 +12,18 @@ public enum PeriodStatements {
     ///   - balances: each payee's carried-forward balance from its latest statement.
     ///   - providers: the providers the journal names (who is paid the block when the contract names no
     ///     prime and no shares); called only when a block is due.
+    ///   - why: why a key issued before is no longer owed (`OutcomeTrace.cause`).
     /// - Returns: a statement for each payee with a line or a balance brought forward, in payee order.
     public static func compute(versions: ContractVersions, period: StatementPeriod, run: [Entitlement], issued: IssuedLedger,
                                balances: [ProviderID: Money],
-                               providers: () -> Set<ProviderID>) throws(LedgerRefusal) -> [Issued] {
+                               providers: () -> Set<ProviderID>,
+                               why: (LedgerKey) -> String? = { _ in nil }) throws(LedgerRefusal) -> [Issued] {
         let contract = versions.inForce(on: period.firstDay)
         var blocks: [ProviderID: Money] = [:]
         if let block = BlockSchedule.amount(for: period, contract: contract), block != .zero {
             blocks = try BlockPayees.split(block, contract: contract, providers: providers())
         }
-        let drafts = OutcomeLineDraft.drafts(run: run, issued: issued, asOf: period.lastDay)
+        let drafts = OutcomeLineDraft.drafts(run: run, issued: issued, asOf: period.lastDay, why: why)
         var statements = Statement.assemble(contract: contract.id, period: period, blocks: blocks, outcomes: drafts,
                                             blockReason: BlockSchedule.reason(for: period, contract: contract))
         let withLines = Set(statements.map(\.payee))
