@@ -114,3 +114,20 @@ struct LedgerIssueTests {
         #expect(periods.allSatisfy { $0.lastImportID == 1 && $0.knownAt?.text == "2013-06-05T09:00:00+01:00" })
     }
 }
+
+extension LedgerIssueTests {
+    /// Two issues computed from the same ledger cannot both land: the second is refused whole, so an
+    /// issue never writes over what another (or an import's later view) decided.
+    @Test func aSecondIssueComputedFromTheSameLedgerIsRefusedAndWritesNothing() async throws {
+        let ledger = try await LedgerFixture.make()
+        try await ledger.load("small/batch1")
+        let period = IssuedPeriod(contractID: "national-pilot", period: StatementPeriod("2012-04")!, contractVersion: 1, knownAt: nil,
+                                  lastImportID: 1, issuedAt: "2026-12-01T12:00:00Z", issuedBy: "test", inputsDigest: "x")
+        try await ledger.store.record(period, after: nil, statements: [], lines: [])
+        let second = await refusal { try await ledger.store.record(period, after: nil, statements: [], lines: []) }
+        let periods = try await ledger.store.issuedPeriods("national-pilot")
+        try await ledger.store.close()
+        #expect(second == "national-pilot's statements were issued up to 2012-04 while these were computed; nothing was written")
+        #expect(periods.count == 1)
+    }
+}
