@@ -5,15 +5,36 @@ import PbRStore
 
 /// A contract's run as of a day, over a store: what `pbr entitlements` and `pbr demo` do.
 public struct EntitlementsJob: Sendable {
-    public var contract: ContractSource
+    /// The contract's versions: one for a file, every version registered for a contract in the store.
+    public var versions: ContractVersions
+    /// What the record of each output says the contract was.
+    public var stamp: Provenance.ContractStamp
     public var asOf: Day
     /// See only data known at or before this moment; nil for everything imported.
     public var knownAt: Moment?
     public var progress: (any ProgressDisplay)?
 
     public init(contract: ContractSource, asOf: Day, knownAt: Moment?, progress: (any ProgressDisplay)? = nil) {
-        self.contract = contract; self.asOf = asOf; self.knownAt = knownAt; self.progress = progress
+        self.init(versions: ContractVersions([contract.contract]), stamp: contract.stamp, asOf: asOf, knownAt: knownAt, progress: progress)
     }
+
+    public init(versions: ContractVersions, stamp: Provenance.ContractStamp, asOf: Day, knownAt: Moment?,
+                progress: (any ProgressDisplay)? = nil) {
+        self.versions = versions; self.stamp = stamp; self.asOf = asOf; self.knownAt = knownAt; self.progress = progress
+    }
+
+    /// A run of a contract registered in the store: its versions, each deciding from its day.
+    public static func stored(_ id: String, in store: JournalStore, asOf: Day, knownAt: Moment?,
+                              progress: (any ProgressDisplay)? = nil) async throws -> EntitlementsJob {
+        let (versions, stored) = try await ContractRegistry(store: store).versions(of: id)
+        let latest = stored[versions.number(inForceOn: asOf) - 1]
+        return EntitlementsJob(versions: versions, stamp: .init(id: id, file: "store: version \(latest.version) of \(stored.count), from \(latest.source)",
+                                                                sha256: latest.sha256),
+                               asOf: asOf, knownAt: knownAt, progress: progress)
+    }
+
+    /// The version in force on the run's day.
+    public var contract: Contract { versions.inForce(on: asOf) }
 
     public struct Result: Sendable {
         public var report: EntitlementReport
@@ -28,8 +49,8 @@ public struct EntitlementsJob: Sendable {
     public func run(on store: JournalStore, command: String, lap: (String) -> Void = { _ in }) async throws -> Result {
         let imports = try await store.imports()
         var (seen, warnings) = Self.importsSeen(imports, knownAt: knownAt)
-        if asOf < contract.contract.start {
-            warnings.append("--as-of \(asOf) is before \(contract.contract.id)'s start on \(contract.contract.start): nothing can be owed yet")
+        if asOf < versions.first.start {
+            warnings.append("--as-of \(asOf) is before \(versions.first.id)'s start on \(versions.first.start): nothing can be owed yet")
         }
         let cutoff = knownAt?.epochSeconds ?? .max
         let rows = imports.filter { Self.epoch($0) <= cutoff }.reduce(0) { $0 + $1.rowsImported }
@@ -38,11 +59,10 @@ public struct EntitlementsJob: Sendable {
         loading?.finish()
         lap("load")
         let evaluating = progress?.start("Evaluating outcomes", total: histories.count, unit: "clients")
-        let report = EntitlementRun(contract: contract.contract)
-            .evaluate(histories, asOf: asOf, progress: Self.observer(evaluating))
+        let report = versions.evaluate(histories, asOf: asOf, progress: Self.observer(evaluating))
         evaluating?.finish()
         lap("evaluate")
-        var provenance = Provenance(command: command, store: store.location.description, contract: contract.stamp, asOf: asOf,
+        var provenance = Provenance(command: command, store: store.location.description, contract: stamp, asOf: asOf,
                                     knownAt: knownAt, lastImport: seen.map { .init(id: $0.id, knownAt: $0.knownAt, sha256: $0.digest) })
         provenance.warnings = warnings
         return Result(report: report, warnings: warnings, provenance: provenance)

@@ -31,13 +31,14 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         var work = try WorkFolder.prepare(dir, option: "--dir")
-        for log in ["generate", "entitlements"] { _ = try work.claim(log + ".log") }
+        for log in ["generate", "entitlements", "statements"] { _ = try work.claim(log + ".log") }
         let extracts = try work.claim("extracts")
         var database = db ?? ""
         if db == nil { database = try work.claimStore("bench.sqlite").path }
         var report: [(String, String, String)] = []
-        // generate, three imports, two runs: each a child process whose own output goes to its log.
-        let steps = ProgressBar.start("pbr bench", total: 6, unit: "steps")
+        // generate, three imports, two runs, a contract and two issues: each a child process whose own
+        // output goes to its log.
+        let steps = ProgressBar.start("pbr bench", total: 9, unit: "steps")
 
         // Every step runs as its own process, so that each peak memory figure is that step's alone.
         let generated = try child(["generate", "--dir", extracts.path, "--clients", String(clients), "--providers", "12",
@@ -57,16 +58,33 @@ struct BenchCommand: AsyncParsableCommand {
             String(contentsOfFile: extracts.appendingPathComponent(batches[0] + "/extract.yaml").path, encoding: .utf8)).knownAt
         let csv = try work.claim("entitlements.csv").path
         _ = try work.claim("entitlements.csv.json")
+        var fullRun = 0.0
         for (label, extra) in [("all data", [String]()), ("known at the first extract", ["--known-at", firstKnownAt.text])] {
             let measured = try child(["entitlements", "--db", database, "--contract", contract, "--as-of", "2016-12-31",
                                       "--csv", csv, "--timings"] + extra, log: "entitlements", progress: steps)
+            if extra.isEmpty { fullRun = measured.seconds }
             report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timingLines("entitlements"))]", format(measured.seconds),
                            memory(measured)))
         }
+        report += try statements(database, fullRun: fullRun, progress: steps)
         steps?.finish()
         print("pbr bench: \(clients) clients, seed \(seed), store \(db == nil ? "SQLite" : "PostgreSQL"), on \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
         print("| step | seconds | peak memory |\n| --- | ---: | ---: |")
         for (step, time, peak) in report { print("| \(step) | \(time) | \(peak) |") }
+    }
+
+    /// The ledger: a contract year of statements, then one more month alone, beside the full run.
+    private func statements(_ database: String, fullRun: Double, progress: ProgressBar?) throws -> [(String, String, String)] {
+        let terms = try ContractSource.load(contract)
+        _ = try child(["contract", "add", "--db", database, contract], log: "statements", progress: progress)
+        let year = try child(["statement", "issue", "--db", database, "--contract", terms.contract.id, "--through", "2013-03"],
+                             log: "statements", progress: progress)
+        let month = try child(["statement", "issue", "--db", database, "--contract", terms.contract.id, "--period", "2013-04"],
+                              log: "statements", progress: progress)
+        let ratio = String(format: "%.2f", month.seconds / max(fullRun, 0.001))
+        return [("pbr statement issue --through 2013-03: 12 months, from 2012-04", format(year.seconds), memory(year)),
+                ("pbr statement issue --period 2013-04: one month, \(ratio) times the full entitlements run (target at most 1.5)",
+                 format(month.seconds), memory(month))]
     }
 
     private func child(_ arguments: [String], log: String, progress: ProgressBar?) throws -> ChildProcess.Measurement {

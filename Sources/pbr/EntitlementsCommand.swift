@@ -13,7 +13,7 @@ struct EntitlementsCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The contract (YAML), e.g. contracts/national-pilot.yaml.")
+    @Option(help: "The contract: a file (YAML, e.g. contracts/national-pilot.yaml), or the id of a contract in the store.")
     var contract: String
 
     @Option(help: "The run's day (YYYY-MM-DD): only facts dated on or before it count.", transform: Day.argument)
@@ -38,16 +38,24 @@ struct EntitlementsCommand: AsyncParsableCommand {
             if timings { print("timing \(step) \(String(format: "%.2f", Date().timeIntervalSince(clock)))s") }
             clock = Date()
         }
-        let terms = try ContractSource.load(contract)
+        // A file where there is one; else an id in the store (`pbr contract list`).
+        let isFile = FileManager.default.fileExists(atPath: contract)
+        let terms = isFile ? try ContractSource.load(contract) : nil
         var inputs = RunInputs()
         inputs.store(store.location)
-        inputs.file("the contract", contract)
+        if isFile { inputs.file("the contract", contract) }
         try OutputFiles.check([("--csv", csv), ("--exceptions", exceptions)].compactMap { option, path in path.map { (option, $0) } },
                               against: inputs)
         let journal = try await store.open()
         let result: EntitlementsJob.Result
+        let job: EntitlementsJob
         do {
-            result = try await EntitlementsJob(contract: terms, asOf: asOf, knownAt: knownAt, progress: TerminalProgress()).run(on: journal, command: "entitlements", lap: lap)
+            if let terms {
+                job = EntitlementsJob(contract: terms, asOf: asOf, knownAt: knownAt, progress: TerminalProgress())
+            } else {
+                job = try await EntitlementsJob.stored(contract, in: journal, asOf: asOf, knownAt: knownAt, progress: TerminalProgress())
+            }
+            result = try await job.run(on: journal, command: "entitlements", lap: lap)
             try await journal.close()
         } catch {
             try? await journal.close()
@@ -56,7 +64,7 @@ struct EntitlementsCommand: AsyncParsableCommand {
         result.warnings.forEach(warn)
         try EntitlementsJob.write(result, csv: csv, exceptions: exceptions)
         lap("write")
-        print(SummaryText.render(result.report, contract: terms.contract, knownAt: knownAt))
+        print(SummaryText.render(result.report, contract: job.contract, knownAt: knownAt))
         // Freeing millions of records and lines one by one takes a third of a second at national scale;
         // the process ends here, so the operating system takes the memory back at once instead.
         Foundation.exit(0)

@@ -1,5 +1,6 @@
 import Foundation
 import PbRCore
+import PbRImport
 import PbRService
 import PbRStore
 import PbRTestSupport
@@ -72,5 +73,23 @@ struct EntitlementsJobTests {
         var fileDigest = SHA256()
         fileDigest.update([UInt8](try Data(contentsOf: URL(fileURLWithPath: csv))))
         #expect(record?["sha256"] as? String == fileDigest.finalize())
+    }
+}
+
+extension EntitlementsJobTests {
+    @Test func aContractInTheStoreRunsByItsIdAsItsFileDoes() async throws {
+        let store = try await storeWithTheExampleAndTheContract()
+        let byFile = try await EntitlementsJob(contract: contract, asOf: day("2016-12-31"), knownAt: nil).run(on: store, command: "test")
+        let byID = try await EntitlementsJob.stored("national-pilot", in: store, asOf: day("2016-12-31"), knownAt: nil).run(on: store, command: "test")
+        try await store.close()
+        #expect(byID.report.lines.count == 15)
+        #expect(EntitlementsCSV.bytes(byID.report.lines) == EntitlementsCSV.bytes(byFile.report.lines))
+        #expect(byID.provenance.contract?.sha256 == contract.sha256)
+    }
+
+    func storeWithTheExampleAndTheContract() async throws -> JournalStore {
+        let store = try await storeWithTheSmallExample()
+        _ = try await ContractRegistry(store: store).add(Fixtures.referenceContractURL.path, by: "test")
+        return store
     }
 }
