@@ -27,9 +27,14 @@ struct LedgerState: Sendable {
     mutating func issue(_ period: StatementPeriod, versions: ContractVersions, run: [Entitlement],
                         histories: [ClientHistory]) throws(LedgerRefusal) -> Period {
         var byClient: [ClientID: ClientHistory]?
-        let computed = try PeriodStatements.compute(versions: versions, period: period, run: run, issued: issued, balances: balances,
+        let attachments = AttachmentFees.owed(versions.inForce(on: period.lastDay), histories, asOf: period.lastDay)
+        let computed = try PeriodStatements.compute(versions: versions, period: period, run: run, attachments: attachments,
+                                                    issued: issued, balances: balances,
                                                     providers: { Set(histories.flatMap { $0.episodes.map(\.providerID) }) },
                                                     why: { key in
+            if key.component == .attachment {
+                return "no journey of \(key.clientID) starts on \(key.journeyStart.map(\.description) ?? "that day") in the data now known"
+            }
             // Only for keys no longer owed: a few clients a month, so the index is built once, when first needed.
             if byClient == nil { byClient = Dictionary(histories.map { ($0.clientID, $0) }, uniquingKeysWith: { a, _ in a }) }
             let run = EntitlementRun(contract: versions.inForce(on: period.lastDay))

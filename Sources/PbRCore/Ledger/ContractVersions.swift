@@ -34,7 +34,7 @@ public struct ContractVersions: Sendable {
         for number in 1...last {
             let run = number == last ? report : EntitlementRun(contract: versions[number - 1]).evaluate(histories, asOf: asOf)
             for line in run.lines where self.number(inForceOn: line.achievedOn) == number {
-                byKey[LedgerKey(payee: line.providerID, clientID: line.clientID, outcomeID: line.outcomeID, part: line.part)] = line
+                byKey[OutcomeLineDraft.Owed(line).key] = line
             }
         }
         report.lines = byKey.values.sorted(by: Entitlement.outputOrder)

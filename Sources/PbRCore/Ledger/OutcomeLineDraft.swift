@@ -1,8 +1,34 @@
-/// A period's outcome lines: for each key, the difference between what the period's run owes and what
-/// earlier statements issued for it (DOMAIN.md, "Outcome lines"). A zero difference writes nothing; a
-/// key with nothing issued before is `new`; any other difference is an `adjustment` that refers to the
-/// lines it corrects.
+/// A period's outcome and attachment lines: for each key, the difference between what the period's run
+/// owes and what earlier statements issued for it (DOMAIN.md, "Outcome lines"). A zero difference
+/// writes nothing; a key with nothing issued before is `new`; any other difference is an `adjustment`
+/// that refers to the lines it corrects.
 public enum OutcomeLineDraft {
+    /// What is owed for one key as of the period's last day.
+    public struct Owed: Hashable, Sendable {
+        public var key: LedgerKey
+        public var earnedBy: ProviderID
+        public var band: Band
+        public var achievedOn: Day
+        public var dueOn: Day
+        public var amount: Money
+        public var reason: String
+        /// The run's line was cut by a cap.
+        public var capped = false
+
+        public init(key: LedgerKey, earnedBy: ProviderID, band: Band, achievedOn: Day, dueOn: Day, amount: Money, reason: String,
+                    capped: Bool = false) {
+            self.key = key; self.earnedBy = earnedBy; self.band = band; self.achievedOn = achievedOn; self.dueOn = dueOn
+            self.amount = amount; self.reason = reason; self.capped = capped
+        }
+
+        /// A run's payable or capped line.
+        public init(_ line: Entitlement) {
+            self.init(key: LedgerKey(payee: line.providerID, clientID: line.clientID, outcomeID: line.outcomeID, part: line.part),
+                      earnedBy: line.earnedBy, band: line.band, achievedOn: line.achievedOn, dueOn: line.dueOn, amount: line.amount,
+                      reason: line.reason, capped: line.status == .capped)
+        }
+    }
+
     /// A line before it has its statement and number.
     public struct Draft: Hashable, Sendable {
         public var key: LedgerKey
@@ -18,15 +44,15 @@ public enum OutcomeLineDraft {
 
     /// - Parameters:
     ///   - run: the contract's entitlements as of the period's last day, seeing the data the statement pins.
+    ///   - attachments: the attachment fees owed as of that day (`AttachmentFees`).
     ///   - issued: every line issued for the contract before this period.
     ///   - why: for a key no longer owed, why, in the engine's words (`OutcomeTrace`); nil when unknown.
     /// - Returns: the drafts in key order.
-    public static func drafts(run: [Entitlement], issued: IssuedLedger, asOf: Day,
+    public static func drafts(run: [Entitlement], attachments: [Owed] = [], issued: IssuedLedger, asOf: Day,
                               why: (LedgerKey) -> String? = { _ in nil }) -> [Draft] {
-        var owed: [LedgerKey: Entitlement] = [:]
-        for line in run where line.status != .pending && line.dueOn <= asOf {
-            owed[LedgerKey(payee: line.providerID, clientID: line.clientID, outcomeID: line.outcomeID, part: line.part)] = line
-        }
+        var owed: [LedgerKey: Owed] = [:]
+        for line in run where line.status != .pending && line.dueOn <= asOf { owed[Owed(line).key] = Owed(line) }
+        for fee in attachments where fee.dueOn <= asOf { owed[fee.key] = fee }
         var drafts: [Draft] = []
         for key in Set(owed.keys).union(issued.byKey.keys).sorted() {
             let now = owed[key]
@@ -42,18 +68,19 @@ public enum OutcomeLineDraft {
         return drafts
     }
 
-    /// An adjustment's cause, from what changed between the line issued last and the run's line now.
-    static func withCause(_ draft: Draft, now: Entitlement?, before: StatementLine, asOf: Day, why: String?) -> Draft {
+    /// An adjustment's cause, from what changed between the line issued last and what is owed now.
+    static func withCause(_ draft: Draft, now: Owed?, before: StatementLine, asOf: Day, why: String?) -> Draft {
         var draft = draft
+        let subject = draft.key.component == .attachment ? "the attachment fee" : "\(draft.key.outcomeID) part \(draft.key.part)"
         guard let now else {
             draft.reason = "no longer owed as of \(asOf): " + (why ?? "the data now known no longer shows "
-                + "\(draft.key.outcomeID) part \(draft.key.part) achieved on \(before.achievedOn.map(\.description) ?? "its day")")
+                + "\(subject) achieved on \(before.achievedOn.map(\.description) ?? "its day")")
             return draft
         }
         var changes: [String] = []
         if let band = before.band, band != now.band { changes.append("band \(band) became band \(now.band)") }
         if let day = before.achievedOn, day != now.achievedOn { changes.append("achieved on \(now.achievedOn), not \(day)") }
-        if now.status == .capped { changes.append("cut by a cap") }
+        if now.capped { changes.append("cut by a cap") }
         if changes.isEmpty { changes.append("the amount owed is now \(now.amount)") }
         draft.reason = changes.joined(separator: "; ") + " (" + now.reason + ")"
         return draft

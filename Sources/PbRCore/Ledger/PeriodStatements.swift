@@ -8,13 +8,15 @@ public enum PeriodStatements {
 
     /// - Parameters:
     ///   - run: the contract's run as of the period's last day, on the data the period pins.
+    ///   - attachments: the attachment fees owed as of that day.
     ///   - issued: every line issued before this period.
     ///   - balances: each payee's carried-forward balance from its latest statement.
     ///   - providers: the providers the journal names (who is paid the block when the contract names no
     ///     prime and no shares); called only when a block is due.
     ///   - why: why a key issued before is no longer owed (`OutcomeTrace.cause`).
     /// - Returns: a statement for each payee with a line or a balance brought forward, in payee order.
-    public static func compute(versions: ContractVersions, period: StatementPeriod, run: [Entitlement], issued: IssuedLedger,
+    public static func compute(versions: ContractVersions, period: StatementPeriod, run: [Entitlement],
+                               attachments: [OutcomeLineDraft.Owed] = [], issued: IssuedLedger,
                                balances: [ProviderID: Money],
                                providers: () -> Set<ProviderID>,
                                why: (LedgerKey) -> String? = { _ in nil }) throws(LedgerRefusal) -> [Issued] {
@@ -23,7 +25,7 @@ public enum PeriodStatements {
         if let block = BlockSchedule.amount(for: period, contract: contract), block != .zero {
             blocks = try BlockPayees.split(block, contract: contract, providers: providers())
         }
-        let drafts = OutcomeLineDraft.drafts(run: run, issued: issued, asOf: period.lastDay, why: why)
+        let drafts = OutcomeLineDraft.drafts(run: run, attachments: attachments, issued: issued, asOf: period.lastDay, why: why)
         var statements = Statement.assemble(contract: contract.id, period: period, blocks: blocks, outcomes: drafts,
                                             blockReason: BlockSchedule.reason(for: period, contract: contract))
         let withLines = Set(statements.map(\.payee))

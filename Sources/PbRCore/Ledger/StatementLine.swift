@@ -34,8 +34,11 @@ public struct StatementLine: Hashable, Sendable {
         self.amount = amount; self.reason = reason; self.refersTo = refersTo
     }
 
-    /// The key an outcome line settles; nil for lines of other components.
+    /// The key an outcome or attachment line settles; nil for lines of other components.
     public var key: LedgerKey? {
+        if component == .attachment, let clientID, let achievedOn {
+            return .attachment(payee: providerID, clientID: clientID, journeyStart: achievedOn)
+        }
         guard component == .outcome, let clientID, let outcomeID, let part else { return nil }
         return LedgerKey(payee: providerID, clientID: clientID, outcomeID: outcomeID, part: part)
     }
@@ -51,22 +54,44 @@ public struct LineReference: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(statementID):\(line)" }
 }
 
-/// What one outcome line settles: a payee's client, outcome and part. The sum of every line issued for
-/// a key equals the latest statement run's amount for it (the ledger's invariant).
+/// What one line settles: a payee's client, outcome and part, or for an attachment fee the client's
+/// journey (by its start day). The sum of every line issued for a key equals the latest statement run's
+/// amount for it (the ledger's invariant).
 public struct LedgerKey: Hashable, Comparable, Sendable {
     public var payee: ProviderID
+    /// `.outcome` or `.attachment`.
+    public var component: StatementLine.Component
     public var clientID: ClientID
+    /// Empty for an attachment fee.
     public var outcomeID: OutcomeID
+    /// 0 for an attachment fee.
     public var part: Int
+    /// The journey an attachment fee is for; nil for an outcome.
+    public var journeyStart: Day?
 
     public init(payee: ProviderID, clientID: ClientID, outcomeID: OutcomeID, part: Int) {
-        self.payee = payee; self.clientID = clientID; self.outcomeID = outcomeID; self.part = part
+        self.payee = payee; self.component = .outcome; self.clientID = clientID; self.outcomeID = outcomeID; self.part = part
     }
 
+    /// The key of the attachment fee for a client's journey that started on `journeyStart`.
+    public static func attachment(payee: ProviderID, clientID: ClientID, journeyStart: Day) -> LedgerKey {
+        var key = LedgerKey(payee: payee, clientID: clientID, outcomeID: OutcomeID(""), part: 0)
+        key.component = .attachment
+        key.journeyStart = journeyStart
+        return key
+    }
+
+    /// Payee, then attachment fees before outcomes, then client, outcome, part, journey.
     public static func < (a: LedgerKey, b: LedgerKey) -> Bool {
         if a.payee != b.payee { return a.payee < b.payee }
+        if a.component != b.component { return a.component == .attachment }
         if a.clientID != b.clientID { return a.clientID < b.clientID }
         if a.outcomeID != b.outcomeID { return a.outcomeID < b.outcomeID }
-        return a.part < b.part
+        if a.part != b.part { return a.part < b.part }
+        switch (a.journeyStart, b.journeyStart) {
+        case let (x?, y?): return x < y
+        case (nil, _?): return true
+        default: return false
+        }
     }
 }
