@@ -17,8 +17,10 @@ public struct StatementBook: Sendable {
         public var lines: [StatementLine]
     }
 
-    /// The statements of one period (of one payee, or all).
-    public func period(_ contractID: String, _ period: StatementPeriod, payee: ProviderID? = nil) async throws -> Issued {
+    /// The statements of one period (of one payee, or all). With `earnedBy`, only the lines that
+    /// subcontractor earned, with totals of those lines alone: the statement a prime passes on to it.
+    public func period(_ contractID: String, _ period: StatementPeriod, payee: ProviderID? = nil,
+                       earnedBy: ProviderID? = nil) async throws -> Issued {
         let stored = try await ContractRegistry(store: store).versions(of: contractID).stored
         let periods = try await store.issuedPeriods(contractID)
         guard let issued = periods.first(where: { $0.period == period }) else {
@@ -38,6 +40,16 @@ public struct StatementBook: Sendable {
             }
             statements = statements.filter { $0.payee == payee }
             lines = lines.filter { $0.providerID == payee }
+        }
+        if let earnedBy {
+            lines = lines.filter { $0.earnedBy == earnedBy }
+            let byStatement = Dictionary(grouping: lines, by: \.statementID)
+            statements = statements.compactMap { statement in
+                guard let held = byStatement[statement.id] else { return nil }
+                var share = statement
+                share.totals = StatementTotals(lines: held, broughtForward: .zero)
+                return share
+            }
         }
         return Issued(period: issued, contract: stored[issued.contractVersion - 1], statements: statements, lines: lines)
     }

@@ -75,7 +75,8 @@ public struct StatementIssue: Sendable {
                 contractID: contractID, period: current, contractVersion: inForce.count, knownAt: knownAt, lastImportID: lastImport,
                 issuedAt: clock.timestamp, issuedBy: issuedBy,
                 inputsDigest: StatementDigest.inputs(contractID: contractID, versions: Array(inForce), period: current, knownAt: knownAt,
-                                                     lastImport: seen.map { ($0.id, $0.digest) }))
+                                                     lastImport: seen.map { ($0.id, $0.digest) }),
+                capHeadroom: CapHeadroom.of(versions.inForce(on: current.lastDay), run: run.lines, on: current.lastDay).map(\.description))
             try await store.record(pinned, after: result.issued.last?.period.period ?? done.last?.period,
                                    statements: computed.statements, lines: computed.lines)
             result.issued.append(IssuedStatements(period: pinned, statements: computed.statements, lines: computed.lines))

@@ -52,6 +52,10 @@ public struct StatementVerify: Sendable {
                 report.problems.append("\(contractID)/\(period.period): cannot be recomputed: \(error)")
                 continue
             }
+            let headroom = CapHeadroom.of(pinned.inForce(on: period.period.lastDay), run: run.lines, on: period.period.lastDay).map(\.description)
+            if headroom != period.capHeadroom {
+                report.problems.append("\(contractID)/\(period.period): its cap headroom differs from a recomputation")
+            }
             let issued = storedStatements.filter { $0.period == period.period }
             report.problems += Self.compare(issued, storedLines, with: recomputed)
             report.statements += issued.count

@@ -35,11 +35,14 @@ public struct IssuedPeriod: Sendable, Equatable {
     public var issuedAt: String
     public var issuedBy: String
     public var inputsDigest: String
+    /// The room left under each yearly cap after this period's run, one a line (`CapHeadroom`).
+    public var capHeadroom: [String]
 
     public init(contractID: String, period: StatementPeriod, contractVersion: Int, knownAt: Moment?, lastImportID: Int,
-                issuedAt: String, issuedBy: String, inputsDigest: String) {
+                issuedAt: String, issuedBy: String, inputsDigest: String, capHeadroom: [String] = []) {
         self.contractID = contractID; self.period = period; self.contractVersion = contractVersion; self.knownAt = knownAt
         self.lastImportID = lastImportID; self.issuedAt = issuedAt; self.issuedBy = issuedBy; self.inputsDigest = inputsDigest
+        self.capHeadroom = capHeadroom
     }
 }
 
@@ -104,7 +107,7 @@ extension JournalStore {
     /// The periods issued for a contract, oldest first.
     public func issuedPeriods(_ contractID: String) async throws -> [IssuedPeriod] {
         try await database.raw("""
-            SELECT contract_id, period, contract_version, known_at, last_import_id, issued_at, issued_by, inputs_digest
+            SELECT contract_id, period, contract_version, known_at, last_import_id, issued_at, issued_by, inputs_digest, cap_headroom
             FROM ledger_periods WHERE contract_id = \(bind: contractID) ORDER BY period
             """).all().map { row in
             let period = try row.decode(column: "period", as: String.self)
@@ -115,7 +118,8 @@ extension JournalStore {
                 contractVersion: try row.decode(column: "contract_version", as: Int.self),
                 knownAt: knownAt.isEmpty ? nil : Moment(iso: knownAt), lastImportID: try row.decode(column: "last_import_id", as: Int.self),
                 issuedAt: try row.decode(column: "issued_at", as: String.self), issuedBy: try row.decode(column: "issued_by", as: String.self),
-                inputsDigest: try row.decode(column: "inputs_digest", as: String.self))
+                inputsDigest: try row.decode(column: "inputs_digest", as: String.self),
+                capHeadroom: try row.decode(column: "cap_headroom", as: String.self).split(separator: "\n").map(String.init))
         }
     }
 
@@ -164,10 +168,11 @@ extension JournalStore {
                 throw StoreError.conflict("\(period.contractID)'s statements were issued up to \(last ?? "nothing") while these were computed; nothing was written")
             }
             try await db.raw("""
-                INSERT INTO ledger_periods (contract_id, period, contract_version, known_at, last_import_id, issued_at, issued_by, inputs_digest)
+                INSERT INTO ledger_periods (contract_id, period, contract_version, known_at, last_import_id, issued_at, issued_by,
+                                            inputs_digest, cap_headroom)
                 VALUES (\(bind: period.contractID), \(bind: period.period.description), \(bind: period.contractVersion),
                         \(bind: period.knownAt?.text ?? ""), \(bind: period.lastImportID), \(bind: period.issuedAt),
-                        \(bind: period.issuedBy), \(bind: period.inputsDigest))
+                        \(bind: period.issuedBy), \(bind: period.inputsDigest), \(bind: period.capHeadroom.joined(separator: "\n")))
                 """).run()
             for statement in statements {
                 let t = statement.totals

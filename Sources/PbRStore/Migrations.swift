@@ -62,6 +62,7 @@ enum Migrations {
                 issued_at TEXT NOT NULL,
                 issued_by TEXT NOT NULL,
                 inputs_digest TEXT NOT NULL,
+                cap_headroom TEXT NOT NULL,
                 PRIMARY KEY (contract_id, period),
                 FOREIGN KEY (contract_id, contract_version) REFERENCES contract_versions (contract_id, version)
             \(end)

@@ -80,13 +80,18 @@ struct StatementCommand: AsyncParsableCommand {
         @Option(help: "Only this payee's statement.")
         var provider: String?
 
+        @Option(help: "Only the lines this subcontractor earned, with their totals: the statement a prime passes on.")
+        var earnedBy: String?
+
         @Option(help: "Print at most this many lines a statement (0 for all).")
         var lines = 40
 
         func run() async throws {
             let issued = try await store.using {
-                try await StatementBook(store: $0).period(selection.contract, period, payee: provider.map(ProviderID.init))
+                try await StatementBook(store: $0).period(selection.contract, period, payee: provider.map(ProviderID.init),
+                                                          earnedBy: earnedBy.map(ProviderID.init))
             }
+            if let earnedBy { print("Lines earned by \(earnedBy), for the prime to pass on:") }
             print(StatementText.show(issued, lineLimit: lines))
         }
     }
@@ -107,13 +112,17 @@ struct StatementCommand: AsyncParsableCommand {
         @Option(help: "Only this payee's lines.")
         var provider: String?
 
+        @Option(help: "Only the lines this subcontractor earned (under a prime).")
+        var earnedBy: String?
+
         func run() async throws {
             var inputs = RunInputs()
             inputs.store(store.location)
             try OutputFiles.check([("--csv", csv)], against: inputs)
             let count = try await store.using { journal in
                 let book = StatementBook(store: journal)
-                let issued = try await book.period(selection.contract, period, payee: provider.map(ProviderID.init))
+                let issued = try await book.period(selection.contract, period, payee: provider.map(ProviderID.init),
+                                                   earnedBy: earnedBy.map(ProviderID.init))
                 try await book.export(issued, csv: csv, command: "statement export")
                 return (issued.statements.count, issued.lines.count)
             }

@@ -43,6 +43,7 @@ enum StatementText {
             + "\(pin.contractVersion) (sha256 \(issued.contract.sha256.prefix(12))); run as of \(pin.period.lastDay) on "
             + (pin.lastImportID == 0 ? "no import" : "the data to import #\(pin.lastImportID)")
             + (pin.knownAt.map { " known at \($0.text)" } ?? "") + "; inputs sha256 \(pin.inputsDigest.prefix(12))"
+        for line in pin.capHeadroom { text += "\nCap \(line)" }
         if issued.statements.isEmpty { text += "\nNo statement: nothing was due for this payee." }
         let lines = Dictionary(grouping: issued.lines, by: \.statementID)
         for statement in issued.statements {

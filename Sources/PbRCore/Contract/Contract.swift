@@ -67,11 +67,15 @@ public struct ExclusiveGroup: Sendable {
     public init(id: String, outcomes: [OutcomeID]) { self.id = id; self.outcomes = outcomes }
 }
 
-/// A limit on what outcomes pay in one contract year: for one outcome, or for all of them.
+/// A limit on what outcomes pay, for one outcome or for all of them: in one contract year across
+/// clients (`per_year`), or for one client over the whole contract (`per_client`).
 public struct Cap: Sendable {
     public var outcome: OutcomeID?
-    public var perYear: Money
-    public init(outcome: OutcomeID?, perYear: Money) { self.outcome = outcome; self.perYear = perYear }
+    /// The cap's amount.
+    public var limit: Money
+    public var perClient: Bool
+    public init(outcome: OutcomeID?, perYear: Money) { self.outcome = outcome; self.limit = perYear; self.perClient = false }
+    public init(outcome: OutcomeID?, perClient: Money) { self.outcome = outcome; self.limit = perClient; self.perClient = true }
 }
 
 /// The contract's value and how it is paid: the share on results, the block and attachment payments.

@@ -1,4 +1,5 @@
-/// Applies a contract's caps per contract year. Payable lines are taken in order of achievement day,
+/// Applies a contract's caps: per contract year (across clients) and per client (over the contract).
+/// Payable lines are taken in order of achievement day,
 /// client, outcome and part; the one that crosses a cap is cut to meet it exactly and later ones are
 /// 0.00, both with status `capped` and reason `cap reached`.
 struct CapLedger: Sendable {
@@ -15,10 +16,10 @@ struct CapLedger: Sendable {
             let applicable = contract.caps.filter { $0.outcome == nil || $0.outcome == line.outcomeID }
             var allowed = line.amount
             for cap in applicable {
-                let room = cap.perYear - used[key(cap, year), default: .zero]
+                let room = cap.limit - used[key(cap, year, line.clientID), default: .zero]
                 allowed = min(allowed, max(room, .zero))
             }
-            for cap in applicable { used[key(cap, year), default: .zero] += allowed }
+            for cap in applicable { used[key(cap, year, line.clientID), default: .zero] += allowed }
             if allowed < line.amount {
                 lines[index].amount = allowed
                 lines[index].status = .capped
@@ -27,5 +28,8 @@ struct CapLedger: Sendable {
         }
     }
 
-    private func key(_ cap: Cap, _ year: Day) -> String { (cap.outcome?.rawValue ?? "*") + "@" + year.description }
+    /// What a cap counts against: its outcome, and the contract year or the client.
+    private func key(_ cap: Cap, _ year: Day, _ client: ClientID) -> String {
+        (cap.outcome?.rawValue ?? "*") + (cap.perClient ? "#" + client.rawValue : "@" + year.description)
+    }
 }

@@ -94,8 +94,10 @@ public enum ContractLoader {
     private static func caps(_ node: ContractNode, _ outcomes: [OutcomeRule]) throws(ContractError) -> [Cap] {
         var caps: [Cap] = []
         for item in try node.list() {
-            let keys = try item.mapping(allowed: ["outcome", "per_year"])
-            guard let amount = keys["per_year"] else { throw item.fail("a cap needs per_year") }
+            let keys = try item.mapping(allowed: ["outcome", "per_year", "per_client"])
+            guard (keys["per_year"] == nil) != (keys["per_client"] == nil), let amount = keys["per_year"] ?? keys["per_client"] else {
+                throw item.fail("a cap needs per_year (across clients in a contract year) or per_client (one client over the contract)")
+            }
             var outcome: OutcomeID?
             if let outcomeNode = keys["outcome"], !outcomeNode.isNull {
                 let id = try outcomeNode.string()
@@ -104,7 +106,8 @@ public enum ContractLoader {
                 }
                 outcome = id == "all" ? nil : OutcomeID(id)
             }
-            caps.append(Cap(outcome: outcome, perYear: try amount.money()))
+            caps.append(keys["per_client"] == nil ? Cap(outcome: outcome, perYear: try amount.money())
+                                                  : Cap(outcome: outcome, perClient: try amount.money()))
         }
         return caps
     }
