@@ -20,6 +20,8 @@ public struct Contract: Sendable {
     /// For an amendment (a later version of the same contract id): the first day it decides. What was
     /// achieved before it is priced by the version before. Nil for a first version.
     public var effectiveFrom: Day?
+    /// Outcomes another programme's claims block or reduce (one result, one payment).
+    public var claimRules: [ClaimRule] = []
 
     public init(id: String, name: String, start: Day, outcomesUntil: Day, yearStartMonth: Int = 4,
                 yearStartDay: Int = 1, journeyGapDays: Int = 21, primeProvider: ProviderID? = nil,

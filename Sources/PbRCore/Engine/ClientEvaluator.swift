@@ -31,13 +31,21 @@ struct ClientEvaluator: Sendable {
         var result = Result()
         var earned: [OutcomeID: ExclusiveGroupSettlement.Earned] = [:]
         for shared in rules {
-            guard let achievement = earliestAchievement(of: shared.rule.kind, in: contexts, diedOn: diedOn) else { continue }
+            guard var achievement = earliestAchievement(of: shared.rule.kind, in: contexts, diedOn: diedOn) else { continue }
             let id = shared.rule.id
             guard let band = Self.band(on: achievement.achievedOn, in: history.assessments) else {
                 result.exceptions += exceptions(for: achievement, of: shared.rule, clientID: history.clientID)
                 continue
             }
-            let price = shared.rule.prices[band]!
+            var price = shared.rule.prices[band]!
+            if let (rule, claim) = claimMatch(id, achievement, history.claims) {
+                guard let reduction = rule.reductionBasisPoints else {
+                    result.exceptions += blocked(achievement, of: shared.rule, price: price, clientID: history.clientID, by: claim)
+                    continue
+                }
+                price = price - price.share(basisPoints: reduction)
+                achievement.evidence += "; reduced by \(Money(pence: Int64(reduction)))%: \(ClaimRule.describe(claim))"
+            }
             earned[id] = .init(price: price, lines: lines(for: achievement, of: id, price: price, band: band,
                                                           clientID: history.clientID))
         }
@@ -101,6 +109,30 @@ struct ClientEvaluator: Sendable {
                 providerID: payee(of: achievement), earnedBy: achievement.earnedBy, clientID: clientID,
                 outcomeID: rule.id, part: part.number, achievedOn: achievement.achievedOn,
                 lowestAmount: amounts.min()!, highestAmount: amounts.max()!, reason: reason)
+        }
+    }
+
+    /// The first claim rule of the contract that a claim of this client matches for the achievement.
+    func claimMatch(_ outcome: OutcomeID, _ achievement: Achievement, _ claims: [Claim]) -> (ClaimRule, Claim)? {
+        guard !claims.isEmpty else { return nil }
+        for rule in contract.claimRules where rule.outcome == outcome {
+            if let claim = rule.match(claims, achievedOn: achievement.achievedOn) { return (rule, claim) }
+        }
+        return nil
+    }
+
+    /// An achievement another programme has paid for: each part that would have been a line becomes an
+    /// exception saying so, at its amount (what the overlap would have cost).
+    private func blocked(_ achievement: Achievement, of rule: OutcomeRule, price: Money, clientID: ClientID,
+                         by claim: Claim) -> [EntitlementException] {
+        let amounts = price.split(basisPoints: achievement.parts.map(\.shareBasisPoints))
+        return zip(achievement.parts, amounts).compactMap { part, amount in
+            guard part.earnsOn <= contract.outcomesUntil else { return nil }
+            if case .failed = part.state { return nil }
+            return EntitlementException(
+                providerID: payee(of: achievement), earnedBy: achievement.earnedBy, clientID: clientID, outcomeID: rule.id,
+                part: part.number, achievedOn: achievement.achievedOn, lowestAmount: amount, highestAmount: amount,
+                reason: "not paid: one result, one payment: " + ClaimRule.describe(claim))
         }
     }
 

@@ -29,6 +29,8 @@ public struct OutcomeTrace: Sendable {
     public var parts: [PartState]
     /// One sentence: why nothing is owed now, or what is.
     public var summary: String
+    /// The claim of another programme that blocks the outcome, if one does.
+    public var claim: Claim?
 }
 
 extension EntitlementRun {
@@ -87,6 +89,14 @@ extension ClientEvaluator {
             }
             trace.summary = trace.band == nil ? "achieved on \(best.achievedOn), but no assessment was in force that day"
                 : "achieved on \(best.achievedOn) at band \(trace.band!): \(best.evidence)"
+            if let (claimRule, claim) = claimMatch(rule.id, best, history.claims) {
+                if let reduction = claimRule.reductionBasisPoints {
+                    trace.summary += "; reduced by \(Money(pence: Int64(reduction)))%: " + ClaimRule.describe(claim)
+                } else {
+                    trace.summary += "; not paid: one result, one payment: " + ClaimRule.describe(claim)
+                    trace.claim = claim
+                }
+            }
             return trace
         }
     }
@@ -99,7 +109,7 @@ extension OutcomeTrace {
         if let state = parts.first(where: { $0.number == part })?.state, state.hasPrefix("failed: ") {
             return "\(outcomeID) part \(part) failed: " + state.dropFirst("failed: ".count)
         }
-        if achievedOn != nil, band == nil { return "\(outcomeID): " + summary }
+        if achievedOn != nil, band == nil || claim != nil { return "\(outcomeID): " + summary }
         if achievedOn != nil { return "\(outcomeID) part \(part) is not due: " + summary }
         return "\(outcomeID) " + summary
     }

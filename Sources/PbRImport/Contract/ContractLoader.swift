@@ -21,7 +21,7 @@ public enum ContractLoader {
         guard let root else { throw ContractError(path: "", line: nil, reason: "the file is empty") }
         let top = try ContractNode(node: root, path: "").mapping(allowed: [
             "id", "name", "start", "outcomes_until", "year_starts", "journey_gap", "prime_provider",
-            "finance", "caps", "exclusive_groups", "outcomes", "effective_from",
+            "finance", "caps", "exclusive_groups", "outcomes", "effective_from", "other_programmes",
         ])
         func required(_ key: String) throws(ContractError) -> ContractNode {
             guard let node = top[key] else { throw ContractError(path: key, line: nil, reason: "is required") }
@@ -55,11 +55,41 @@ public enum ContractLoader {
         if let effectiveFrom, let node = top["effective_from"], effectiveFrom <= start {
             throw node.fail("an amendment takes effect after the contract's start (\(start)); a first version names no effective_from")
         }
-        return Contract(
+        var contract = Contract(
             id: try required("id").string(), name: try top["name"]?.string() ?? "", start: start,
             outcomesUntil: outcomesUntil, yearStartMonth: yearStart.month, yearStartDay: yearStart.day,
             journeyGapDays: gap, primeProvider: prime, outcomes: outcomes, exclusiveGroups: groups, caps: caps,
             finance: finance, effectiveFrom: effectiveFrom)
+        contract.claimRules = try top["other_programmes"].map { (node) throws(ContractError) in try claimRules(node, outcomes) } ?? []
+        return contract
+    }
+
+    /// `other_programmes`: `{programme: work_programme, claim: job_outcome, blocks: D2-work-activity, within: 180 days}`,
+    /// or `reduces: OUTCOME, by: 50%` instead of `blocks`.
+    private static func claimRules(_ node: ContractNode, _ outcomes: [OutcomeRule]) throws(ContractError) -> [ClaimRule] {
+        var rules: [ClaimRule] = []
+        for item in try node.list() {
+            let keys = try item.mapping(allowed: ["programme", "claim", "blocks", "reduces", "by", "within"])
+            guard let programme = keys["programme"], let claim = keys["claim"], let within = keys["within"] else {
+                throw item.fail("an entry needs programme, claim and within, and blocks: OUTCOME or reduces: OUTCOME with by: N%")
+            }
+            guard (keys["blocks"] == nil) != (keys["reduces"] == nil), let target = keys["blocks"] ?? keys["reduces"] else {
+                throw item.fail("name one of blocks: OUTCOME or reduces: OUTCOME")
+            }
+            let id = try target.string()
+            guard outcomes.contains(where: { $0.id.rawValue == id }) else { throw target.fail("no outcome '\(id)' in this contract") }
+            guard case .days(let days) = try within.period() else { throw within.fail("counted in days, e.g. 180 days") }
+            var reduction: Int?
+            if keys["reduces"] != nil {
+                guard let by = keys["by"] else { throw item.fail("reduces needs by: N%") }
+                reduction = try by.percent()
+            } else if let by = keys["by"] {
+                throw by.fail("by goes with reduces, not blocks")
+            }
+            rules.append(ClaimRule(programme: try programme.string(), claimOutcome: try claim.string(), outcome: OutcomeID(id),
+                                   withinDays: days, reductionBasisPoints: reduction))
+        }
+        return rules
     }
 
     static func checkUnique(_ ids: [String], under node: ContractNode) throws(ContractError) {
