@@ -15,7 +15,7 @@ struct ShippedContractsTests {
 
     @Test func everyShippedContractLoadsAndRegistersInOneStore() async throws {
         let names = try ShippedExtracts.shippedNames()
-        #expect(names == ["kent", "national-pilot"])
+        #expect(names == ["bracknell-forest", "kent", "national-pilot"])
         let (store, _) = try await temporaryStore()
         for name in names {
             let source = try ContractSource.load(ShippedExtracts.contract(name).path)
@@ -33,6 +33,8 @@ struct ShippedContractsTests {
         let kent = try load("kent")
         #expect(shares(kent) == [2_500, 4_000, 5_000, 6_000])
         #expect(kent.finance.blockShares == [ProviderID("K01"): 10_000] && kent.primeProvider == nil)
+        let bracknell = try load("bracknell-forest")
+        #expect(shares(bracknell) == [10_000, 10_000, 10_000, 10_000] && bracknell.primeProvider == ProviderID("BF-PRIME"))
         // Kent pays recovery more than reduced offending: band 3's D1-completed 1,600.00, its D3 12 months 300.00.
         let price = { (id: String) in kent.outcomes.first { $0.id.rawValue == id }?.prices[Band(3)!] }
         #expect(price("D1-completed") == pounds("1600.00") && price("D3-no-offending-12m") == pounds("300.00"))
@@ -64,5 +66,38 @@ struct ShippedContractsTests {
         // 2015/16, 60%: 1,599,500.00; / 12 = 133,291.66 (down); March 1,599,500.00 − 1,466,208.26 = 133,291.74.
         #expect(year("2015-04") == Array(repeating: pounds("133291.66"), count: 11) + [pounds("133291.74")])
         #expect(year("2015-04").reduce(.zero, +) == pounds("1599500.00"))
+    }
+
+    @Test func bracknellForestPaysThePrimeWhatEachSubcontractorEarned() async throws {
+        let ledger = try await LedgerFixture.make(contract: ShippedExtracts.contract("bracknell-forest"))
+        var files = ShippedExtracts.clients([
+            "B001,2,BF-SUB-A,2012-05-01", "B002,4,BF-SUB-B,2012-05-10", "B003,3,BF-SUB-A,2012-06-01", "B004,5,BF-PRIME,2012-05-02",
+        ])
+        // B002 injects at its start TOP, so its hepatitis B course counts (D4-hepb-course).
+        files["top.csv"] = ShippedExtracts.tops([(1, "B002", 2, "2012-05-10", "start", 20, 10, 10)])
+        files["events.csv"] = ShippedExtracts.events([
+            "1,B001,2012-06-15,work_activity", "2,B002,2012-08-20,hepb_course_complete", "3,B002,2012-09-03,work_activity",
+            "4,B003,2012-07-02,work_activity", "5,B004,2012-06-20,work_activity",
+        ])
+        try await importExtract(try ExtractFolders.write(files), into: ledger.store)
+        try await ledger.issue(through: "2012-09", contract: "bracknell-forest")
+        let lines = try await ledger.store.statementLines("bracknell-forest")
+        try await ledger.store.close()
+
+        // D2-work-activity by band: 2 → 150.00, 3 → 200.00, 4 → 200.00, 5 → 250.00; D4-hepb-course 100.00.
+        // Every line is on the prime's statement; earned_by names who earned it. No block: 100% on results.
+        #expect(lines.map { "\($0.statementID):\($0.line) \($0.earnedBy?.rawValue ?? "") \($0.clientID?.rawValue ?? "") \($0.outcomeID?.rawValue ?? "") \($0.amount)" } == [
+            "bracknell-forest/2012-06/BF-PRIME:1 BF-SUB-A B001 D2-work-activity 150.00",
+            "bracknell-forest/2012-06/BF-PRIME:2 BF-PRIME B004 D2-work-activity 250.00",
+            "bracknell-forest/2012-07/BF-PRIME:1 BF-SUB-A B003 D2-work-activity 200.00",
+            "bracknell-forest/2012-08/BF-PRIME:1 BF-SUB-B B002 D4-hepb-course 100.00",
+            "bracknell-forest/2012-09/BF-PRIME:1 BF-SUB-B B002 D2-work-activity 200.00",
+        ])
+        #expect(lines.allSatisfy { $0.providerID == ProviderID("BF-PRIME") && $0.component == .outcome })
+        // Per subcontractor: BF-SUB-A 150.00 + 200.00 = 350.00; BF-SUB-B 100.00 + 200.00 = 300.00; the prime's
+        // own client 250.00; all 900.00 paid to BF-PRIME.
+        func earned(_ provider: String) -> Money { sum(lines.filter { $0.earnedBy == ProviderID(provider) }) }
+        #expect(earned("BF-SUB-A") == pounds("350.00") && earned("BF-SUB-B") == pounds("300.00"))
+        #expect(earned("BF-PRIME") == pounds("250.00") && sum(lines) == pounds("900.00"))
     }
 }
