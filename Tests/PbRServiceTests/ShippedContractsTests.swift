@@ -15,7 +15,8 @@ struct ShippedContractsTests {
 
     @Test func everyShippedContractLoadsAndRegistersInOneStore() async throws {
         let names = try ShippedExtracts.shippedNames()
-        #expect(names == ["bracknell-forest", "kent", "national-pilot"])
+        #expect(names == ["bracknell-forest", "kent", "national-pilot", "oxfordshire-assessment",
+                          "oxfordshire-harm-minimisation", "oxfordshire-recovery"])
         let (store, _) = try await temporaryStore()
         for name in names {
             let source = try ContractSource.load(ShippedExtracts.contract(name).path)
@@ -33,6 +34,9 @@ struct ShippedContractsTests {
         let kent = try load("kent")
         #expect(shares(kent) == [2_500, 4_000, 5_000, 6_000])
         #expect(kent.finance.blockShares == [ProviderID("K01"): 10_000] && kent.primeProvider == nil)
+        #expect(shares(try load("oxfordshire-assessment")) == [2_500, 2_500, 2_500, 2_500])
+        #expect(shares(try load("oxfordshire-harm-minimisation")) == [3_000, 3_000, 3_000, 3_000])
+        #expect(shares(try load("oxfordshire-recovery")) == [10_000, 10_000, 10_000, 10_000])
         let bracknell = try load("bracknell-forest")
         #expect(shares(bracknell) == [10_000, 10_000, 10_000, 10_000] && bracknell.primeProvider == ProviderID("BF-PRIME"))
         // Kent pays recovery more than reduced offending: band 3's D1-completed 1,600.00, its D3 12 months 300.00.
@@ -99,5 +103,48 @@ struct ShippedContractsTests {
         func earned(_ provider: String) -> Money { sum(lines.filter { $0.earnedBy == ProviderID(provider) }) }
         #expect(earned("BF-SUB-A") == pounds("350.00") && earned("BF-SUB-B") == pounds("300.00"))
         #expect(earned("BF-PRIME") == pounds("250.00") && sum(lines) == pounds("900.00"))
+    }
+
+    static let oxfordshire = ["oxfordshire-assessment", "oxfordshire-harm-minimisation", "oxfordshire-recovery"]
+
+    /// Oxfordshire's three contracts over one store, issued through `period`. X001, band 3, is treated by
+    /// OX-RECOVERY from 2012-05-01: injecting 12 days at its start TOP, none at the reviews of 2012-11-01
+    /// and 2013-01-10 (D4-stopped-injecting, achieved 2013-01-10); it still uses opiates and its quality of
+    /// life rises by 1 only, so nothing else is achieved. X002 is in treatment at OX-HEALTH and earns nothing.
+    func oxfordshire(through period: String) async throws -> (lines: [String: [StatementLine]], store: JournalStore) {
+        let ledger = try await LedgerFixture.make(contract: ShippedExtracts.contract(Self.oxfordshire[0]))
+        for name in Self.oxfordshire.dropFirst() {
+            _ = try await ContractRegistry(store: ledger.store).add(ShippedExtracts.contract(name).path, by: "test")
+        }
+        var files = ShippedExtracts.clients(["X001,3,OX-RECOVERY,2012-05-01", "X002,2,OX-HEALTH,2012-06-01"])
+        files["top.csv"] = ShippedExtracts.tops([
+            (1, "X001", 1, "2012-05-01", "start", 20, 12, 10), (2, "X001", 1, "2012-11-01", "review", 5, 0, 10),
+            (3, "X001", 1, "2013-01-10", "review", 3, 0, 11),
+        ])
+        try await importExtract(try ExtractFolders.write(files), into: ledger.store)
+        var lines: [String: [StatementLine]] = [:]
+        for name in Self.oxfordshire {
+            try await ledger.issue(through: period, contract: name)
+            lines[name] = try await ledger.store.statementLines(name)
+        }
+        return (lines, ledger.store)
+    }
+
+    @Test func oxfordshiresThreeContractsEachPayTheirOwnBlock() async throws {
+        let (lines, store) = try await oxfordshire(through: "2013-03")
+        try await store.close()
+        func blocks(_ name: String) -> [StatementLine] { lines[name, default: []].filter { $0.component == .block } }
+        // LASARS, 25% on results: 480,000.00 × 75% = 360,000.00 a year, 30,000.00 a month, to its prime OX-LASARS.
+        let assessment = blocks("oxfordshire-assessment")
+        #expect(assessment.map(\.amount) == Array(repeating: pounds("30000.00"), count: 12))
+        #expect(assessment.allSatisfy { $0.statementID == "oxfordshire-assessment/\($0.period)/OX-LASARS" })
+        // Harm minimisation, 30%: 1,200,000.00 × 70% = 840,000.00 a year, 70,000.00 a month, to OX-HEALTH
+        // (its block share), though the journal names two providers.
+        let harm = blocks("oxfordshire-harm-minimisation")
+        #expect(harm.map(\.amount) == Array(repeating: pounds("70000.00"), count: 12))
+        #expect(harm.allSatisfy { $0.statementID == "oxfordshire-harm-minimisation/\($0.period)/OX-HEALTH" })
+        #expect(sum(assessment) == pounds("360000.00") && sum(harm) == pounds("840000.00"))
+        // Recovery, 100% on results: no block line at all.
+        #expect(blocks("oxfordshire-recovery").isEmpty)
     }
 }
