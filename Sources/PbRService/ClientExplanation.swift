@@ -58,7 +58,7 @@ public struct ClientExplanation: Sendable {
                            lines: run.lines.filter { $0.outcomeID == trace.outcomeID },
                            issued: issued.filter { $0.outcomeID == trace.outcomeID })
         }
-        let journeys = Journey.link(history.asOf(asOf).episodes, gapDays: contract.journeyGapDays)
+        let journeys = contract.journeys(history.asOf(asOf).episodes)
         return Result(history: history, journeys: journeys, outcomes: outcomes, lastImportID: lastImport)
     }
 }

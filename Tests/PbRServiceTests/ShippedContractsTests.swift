@@ -148,10 +148,9 @@ struct ShippedContractsTests {
         #expect(blocks("oxfordshire-recovery").isEmpty)
     }
 
-    /// Known: a contract pays every provider in the journal, not only its own, and nothing stops one
-    /// result being paid under two contracts. X001's stopping injecting (band 3, 250.00 in both files)
-    /// is paid by the recovery contract and again by the harm minimisation contract, both to OX-RECOVERY
-    /// (`oxfordshire-harm-minimisation/2013-01/OX-RECOVERY`): 500.00 for one result.
+    /// Each of Oxfordshire's contracts covers its own providers' episodes (`providers:`): X001's stopping
+    /// injecting at OX-RECOVERY (band 3, 250.00 in both files) is paid by the recovery contract alone, not
+    /// again by the harm minimisation contract, whose provider is OX-HEALTH.
     @Test func oneClientsResultIsPaidOnceAcrossOxfordshiresContracts() async throws {
         let (lines, store) = try await oxfordshire(through: "2013-01")
         try await store.close()
@@ -159,9 +158,7 @@ struct ShippedContractsTests {
             .filter { $0.clientID == ClientID("X001") && $0.outcomeID == OutcomeID("D4-stopped-injecting") }
         #expect(lines["oxfordshire-recovery"]?.filter { $0.component == .outcome }.map(\.statementID)
             == ["oxfordshire-recovery/2013-01/OX-RECOVERY"])
-        #expect(stopped.allSatisfy { $0.amount == pounds("250.00") && $0.providerID == ProviderID("OX-RECOVERY") })
-        withKnownIssue("the same result is paid under two contracts: contracts have no providers of their own and no cross-contract check") {
-            #expect(sum(stopped) == pounds("250.00"))
-        }
+        #expect(stopped.map(\.statementID) == ["oxfordshire-recovery/2013-01/OX-RECOVERY"])
+        #expect(sum(stopped) == pounds("250.00"))
     }
 }

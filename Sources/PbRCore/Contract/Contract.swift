@@ -22,6 +22,23 @@ public struct Contract: Sendable {
     public var effectiveFrom: Day?
     /// Outcomes another programme's claims block or reduce (one result, one payment).
     public var claimRules: [ClaimRule] = []
+    /// The providers whose episodes the contract covers; empty for every provider in the journal.
+    /// Several contracts in one area each name theirs, so that one provider's result is paid once.
+    public var providers: Set<ProviderID> = []
+    /// Take in clients already in treatment on the start day: a journey open on it counts, its clocks
+    /// starting on the contract's start day.
+    public var takesClientsInTreatment = false
+
+    /// The client's journeys this contract covers: episodes at its providers, linked; those that start on
+    /// or after its start, and those open on it when it takes in clients already in treatment.
+    public func journeys(_ episodes: [Episode]) -> [Journey] {
+        let covered = providers.isEmpty ? episodes : episodes.filter { providers.contains($0.providerID) }
+        return Journey.link(covered, gapDays: journeyGapDays).compactMap { journey in
+            if journey.start >= start { return journey }
+            guard takesClientsInTreatment, journey.end.map({ $0 >= start }) ?? true else { return nil }
+            return journey.clocksStarting(on: start)
+        }
+    }
 
     public init(id: String, name: String, start: Day, outcomesUntil: Day, yearStartMonth: Int = 4,
                 yearStartDay: Int = 1, journeyGapDays: Int = 21, primeProvider: ProviderID? = nil,

@@ -23,8 +23,7 @@ struct ClientEvaluator: Sendable {
 
     func evaluate(_ fullHistory: ClientHistory, asOf: Day) -> Result {
         let history = fullHistory.asOf(asOf)
-        let journeys = Journey.link(history.episodes, gapDays: contract.journeyGapDays)
-            .filter { $0.start >= contract.start }
+        let journeys = contract.journeys(history.episodes)
         guard !journeys.isEmpty else { return Result() }
         let diedOn = Self.deathDay(history)
         let contexts = journeys.map { JourneyContext(journey: $0, history: history, asOf: asOf, diedOn: diedOn) }

@@ -2,7 +2,9 @@
 public struct Journey: Sendable {
     /// In start order (ties: smaller record_id).
     public let episodes: [Episode]
-    public let start: Day
+    /// The first episode's start; for a contract that takes in clients already in treatment, the
+    /// contract's start when the journey began before it (`clocksStarting(on:)`).
+    public private(set) var start: Day
     /// The latest discharge; `nil` while any episode is open.
     public let end: Day?
     public let endReason: DischargeReason?
@@ -18,6 +20,13 @@ public struct Journey: Sendable {
     public var referralSource: ReferralSource? { firstEpisode.referralSource }
 
     public func contains(episode id: RecordID) -> Bool { episodes.contains { $0.recordID == id } }
+
+    /// The journey as a contract that begins on `day` sees it: its clocks start on `day` if it began before.
+    public func clocksStarting(on day: Day) -> Journey {
+        var journey = self
+        journey.start = max(start, day)
+        return journey
+    }
 
     init(episodes: [Episode]) {
         precondition(!episodes.isEmpty, "a journey has at least one episode")

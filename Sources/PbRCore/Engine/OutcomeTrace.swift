@@ -44,7 +44,7 @@ extension ClientEvaluator {
     func trace(_ fullHistory: ClientHistory, asOf: Day) -> [OutcomeTrace] {
         let history = fullHistory.asOf(asOf)
         let all = Journey.link(history.episodes, gapDays: contract.journeyGapDays)
-        let journeys = all.filter { $0.start >= contract.start }
+        let journeys = contract.journeys(history.episodes)
         let diedOn = Self.deathDay(history)
         let contexts = journeys.map { JourneyContext(journey: $0, history: history, asOf: asOf, diedOn: diedOn) }
         return contract.outcomes.map { rule in
@@ -72,7 +72,7 @@ extension ClientEvaluator {
                                      band: nil, assessment: nil, parts: [], summary: "")
             guard let best else {
                 trace.summary = verdicts.last.map { "\($0.verdict): \($0.why)" }
-                    ?? (before > 0 ? "no journey starts on or after the contract's start (\(contract.start))" : "the client has no journey")
+                    ?? (before > 0 ? "no journey of the contract's providers starts on or after its start (\(contract.start))" : "the client has no journey")
                 return trace
             }
             trace.assessment = history.assessments.filter { $0.assessedOn <= best.achievedOn }

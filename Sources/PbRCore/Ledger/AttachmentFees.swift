@@ -9,8 +9,9 @@ public enum AttachmentFees {
         var owed: [OutcomeLineDraft.Owed] = []
         for full in histories {
             let history = full.asOf(asOf)
-            for journey in Journey.link(history.episodes, gapDays: contract.journeyGapDays)
-            where journey.start >= contract.start && journey.start <= min(asOf, contract.outcomesUntil) {
+            // A journey taken in already in treatment earns no attachment fee: it was not started under the contract.
+            for journey in contract.journeys(history.episodes)
+            where journey.firstEpisode.startOn! >= contract.start && journey.start <= min(asOf, contract.outcomesUntil) {
                 // No band in force on the start day: no fee (the run's exceptions show such clients).
                 guard let band = ClientEvaluator.band(on: journey.start, in: history.assessments),
                       let fee = contract.finance.attachmentFees[band] else { continue }

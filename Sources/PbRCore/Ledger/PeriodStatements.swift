@@ -23,7 +23,7 @@ public enum PeriodStatements {
         let contract = versions.inForce(on: period.firstDay)
         var blocks: [ProviderID: Money] = [:]
         if let block = BlockSchedule.amount(for: period, contract: contract), block != .zero {
-            blocks = try BlockPayees.split(block, contract: contract, providers: providers())
+            blocks = try BlockPayees.split(block, contract: contract, providers: contract.providers.isEmpty ? providers() : contract.providers)
         }
         let drafts = OutcomeLineDraft.drafts(run: run, attachments: attachments, issued: issued, asOf: period.lastDay, why: why)
         var statements = Statement.assemble(contract: contract.id, period: period, blocks: blocks, outcomes: drafts,

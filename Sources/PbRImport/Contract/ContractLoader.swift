@@ -22,6 +22,7 @@ public enum ContractLoader {
         let top = try ContractNode(node: root, path: "").mapping(allowed: [
             "id", "name", "start", "outcomes_until", "year_starts", "journey_gap", "prime_provider",
             "finance", "caps", "exclusive_groups", "outcomes", "effective_from", "other_programmes",
+            "providers", "takes_clients_in_treatment",
         ])
         func required(_ key: String) throws(ContractError) -> ContractNode {
             guard let node = top[key] else { throw ContractError(path: key, line: nil, reason: "is required") }
@@ -60,6 +61,14 @@ public enum ContractLoader {
             outcomesUntil: outcomesUntil, yearStartMonth: yearStart.month, yearStartDay: yearStart.day,
             journeyGapDays: gap, primeProvider: prime, outcomes: outcomes, exclusiveGroups: groups, caps: caps,
             finance: finance, effectiveFrom: effectiveFrom)
+        if let node = top["providers"] {
+            contract.providers = Set(try node.list().map { (item) throws(ContractError) in ProviderID(try item.string()) })
+        }
+        if let node = top["takes_clients_in_treatment"] {
+            let text = try node.string()
+            guard ["true", "false"].contains(text) else { throw node.fail("expected true or false") }
+            contract.takesClientsInTreatment = text == "true"
+        }
         contract.claimRules = try top["other_programmes"].map { (node) throws(ContractError) in try claimRules(node, outcomes) } ?? []
         return contract
     }
