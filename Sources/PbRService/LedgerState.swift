@@ -7,11 +7,14 @@ struct LedgerState: Sendable {
     var issued = IssuedLedger()
     var balances: [ProviderID: Money] = [:]
     var nextNumber = 1
+    /// Every dispute of the contract: each period takes what falls to it (`Dispute.effects`).
+    var disputes: [Dispute] = []
 
-    init() {}
+    init(disputes: [Dispute] = []) { self.disputes = disputes }
 
     /// The state after the statements stored so far.
-    init(statements: [StoredStatement], lines: [StatementLine]) {
+    init(statements: [StoredStatement], lines: [StatementLine], disputes: [Dispute]) {
+        self.disputes = disputes
         issued = IssuedLedger(lines)
         for statement in statements.sorted(by: { $0.number < $1.number }) { balances[statement.payee] = statement.totals.carriedForward }
         nextNumber = (statements.map(\.number).max() ?? 0) + 1
@@ -30,6 +33,7 @@ struct LedgerState: Sendable {
         let attachments = AttachmentFees.owed(versions.inForce(on: period.lastDay), histories, asOf: period.lastDay)
         let computed = try PeriodStatements.compute(versions: versions, period: period, run: run, attachments: attachments,
                                                     issued: issued, balances: balances,
+                                                    disputes: Dispute.effects(disputes, on: period),
                                                     providers: { Set(histories.flatMap { $0.episodes.map(\.providerID) }) },
                                                     why: { key in
             if key.component == .attachment {

@@ -15,6 +15,8 @@ public struct StatementBook: Sendable {
         public var statements: [StoredStatement]
         /// By statement, then line.
         public var lines: [StatementLine]
+        /// The disputes of the payees' lines: each open one's amount is held back.
+        public var disputes: [Dispute] = []
     }
 
     /// The statements of one period (of one payee, or all). With `earnedBy`, only the lines that
@@ -51,7 +53,10 @@ public struct StatementBook: Sendable {
                 return share
             }
         }
-        return Issued(period: issued, contract: stored[issued.contractVersion - 1], statements: statements, lines: lines)
+        let payees = Set(statements.map(\.payee))
+        let disputes = try await store.disputes(contractID).filter { payees.contains($0.payee) && $0.heldFrom <= period }
+        return Issued(period: issued, contract: stored[issued.contractVersion - 1], statements: statements, lines: lines,
+                      disputes: disputes)
     }
 
     /// Writes a period's lines as DOMAIN.md's statement CSV, with its record beside it.

@@ -8,7 +8,7 @@ enum StatementDigest {
     static func of(_ lines: [StatementLine], totals: StatementTotals) -> String {
         let t = totals
         let text = StatementCSV.render(lines) + "totals," + [t.broughtForward, t.new, t.adjustments, t.block, t.attachment,
-                                                             t.net, t.payable, t.carriedForward].map(\.description).joined(separator: ",")
+                                                             t.net, t.held, t.payable, t.carriedForward].map(\.description).joined(separator: ",")
         var digest = SHA256()
         digest.update(Array(text.utf8))
         return digest.finalize()

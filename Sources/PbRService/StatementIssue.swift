@@ -60,7 +60,8 @@ public struct StatementIssue: Sendable {
         let lastImport = seen?.id ?? 0
         let histories = try await PinnedJournal.load(store, knownAt: knownAt, lastImport: lastImport, imports: imports, progress: progress)
 
-        var state = LedgerState(statements: try await store.statements(contractID), lines: try await store.statementLines(contractID))
+        var state = LedgerState(statements: try await store.statements(contractID), lines: try await store.statementLines(contractID),
+                                disputes: try await store.disputes(contractID))
         var result = Result(issued: [], warnings: warnings)
         var current = next
         let issuing = progress?.start("Issuing statements", total: next.months(to: period) + 1, unit: "months")

@@ -27,7 +27,7 @@ public struct StatementVerify: Sendable {
         let storedStatements = try await store.statements(contractID)
         let storedLines = Dictionary(grouping: try await store.statementLines(contractID), by: \.statementID)
         var report = Report(periods: 0, statements: 0, lines: 0, problems: [])
-        var state = LedgerState()
+        var state = LedgerState(disputes: try await store.disputes(contractID))
         var journals: [String: [ClientHistory]] = [:]
         let periods = try await store.issuedPeriods(contractID)
         let checking = progress?.start("Verifying statements", total: periods.count, unit: "months")

@@ -128,7 +128,7 @@ extension JournalStore {
         let filter: SQLQueryString = period.map { " AND period = \(bind: $0.description)" } ?? ""
         return try await database.raw("""
             SELECT statement_id, contract_id, period, payee, number, brought_forward, new_amount, adjustments, block,
-                   attachment, net, payable, carried_forward, digest
+                   attachment, net, held, payable, carried_forward, digest
             FROM statements WHERE contract_id = \(bind: contractID)\(filter) ORDER BY number
             """).all().map { row in
             func pence(_ column: String) throws -> Money { Money(pence: try row.decode(column: column, as: Int64.self)) }
@@ -136,7 +136,7 @@ extension JournalStore {
             guard let parsed = StatementPeriod(period) else { throw StoreError.corrupt("statements.period '\(period)' is not YYYY-MM") }
             let totals = StatementTotals(
                 broughtForward: try pence("brought_forward"), new: try pence("new_amount"), adjustments: try pence("adjustments"),
-                block: try pence("block"), attachment: try pence("attachment"), net: try pence("net"), payable: try pence("payable"),
+                block: try pence("block"), attachment: try pence("attachment"), net: try pence("net"), held: try pence("held"), payable: try pence("payable"),
                 carriedForward: try pence("carried_forward"))
             return StoredStatement(
                 id: try row.decode(column: "statement_id", as: String.self), contractID: try row.decode(column: "contract_id", as: String.self),
@@ -178,11 +178,11 @@ extension JournalStore {
                 let t = statement.totals
                 try await db.raw("""
                     INSERT INTO statements (statement_id, contract_id, period, payee, number, brought_forward, new_amount, adjustments,
-                                            block, attachment, net, payable, carried_forward, digest)
+                                            block, attachment, net, held, payable, carried_forward, digest)
                     VALUES (\(bind: statement.id), \(bind: statement.contractID), \(bind: statement.period.description),
                             \(bind: statement.payee.rawValue), \(bind: statement.number), \(bind: t.broughtForward.pence),
                             \(bind: t.new.pence), \(bind: t.adjustments.pence), \(bind: t.block.pence), \(bind: t.attachment.pence),
-                            \(bind: t.net.pence), \(bind: t.payable.pence), \(bind: t.carriedForward.pence), \(bind: statement.digest))
+                            \(bind: t.net.pence), \(bind: t.held.pence), \(bind: t.payable.pence), \(bind: t.carriedForward.pence), \(bind: statement.digest))
                     """).run()
             }
             for chunk in stride(from: 0, to: lines.count, by: Self.linesPerInsert) {

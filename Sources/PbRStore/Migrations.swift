@@ -80,6 +80,7 @@ enum Migrations {
                 block BIGINT NOT NULL,
                 attachment BIGINT NOT NULL,
                 net BIGINT NOT NULL,
+                held BIGINT NOT NULL,
                 payable BIGINT NOT NULL,
                 carried_forward BIGINT NOT NULL,
                 digest TEXT NOT NULL,
@@ -104,6 +105,28 @@ enum Migrations {
                 reason TEXT NOT NULL,
                 refers_to TEXT NOT NULL,
                 PRIMARY KEY (statement_id, line)
+            \(end)
+            """,
+            // A payee's dispute of an issued line: held back from the period after it is raised, and
+            // resolved by a later period (upheld: the key is owed `upheld_total` from then on).
+            """
+            CREATE TABLE disputes (
+                contract_id \(text) NOT NULL,
+                statement_id \(text) NOT NULL,
+                line INTEGER NOT NULL,
+                amount BIGINT NOT NULL,
+                reason TEXT NOT NULL,
+                raised_at TEXT NOT NULL,
+                raised_by TEXT NOT NULL,
+                held_from TEXT NOT NULL,
+                resolution TEXT NOT NULL,
+                upheld_total BIGINT NOT NULL,
+                note TEXT NOT NULL,
+                resolved_at TEXT NOT NULL,
+                resolved_by TEXT NOT NULL,
+                resolved_from TEXT NOT NULL,
+                PRIMARY KEY (statement_id, line),
+                FOREIGN KEY (statement_id, line) REFERENCES statement_lines (statement_id, line)
             \(end)
             """,
         ]

@@ -8,7 +8,7 @@ struct StatementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement",
         abstract: "The ledger: monthly statements per payee, issued in order, never changed, corrected by adjustments.",
-        subcommands: [Issue.self, List.self, Show.self, Export.self, Verify.self])
+        subcommands: [Issue.self, List.self, Show.self, Export.self, Verify.self, Dispute.self, Resolve.self])
 
     /// The contract and period every statement command names.
     struct Selection: ParsableArguments {
@@ -147,6 +147,61 @@ struct StatementCommand: AsyncParsableCommand {
                 throw Refusal("\(selection.contract): \(report.problems.count.counted("problem")) in \(scope)")
             }
             print("\(selection.contract): \(scope) recomputed; every one matches what was issued.")
+        }
+    }
+
+    struct Dispute: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Dispute an issued line: its amount is held back from the next statement until the dispute is resolved.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var selection: Selection
+
+        @Option(help: "The line, as STATEMENT_ID:LINE (e.g. national-pilot/2013-06/P01:1).")
+        var line: String
+
+        @Option(help: "Why the payee disputes it.")
+        var reason: String
+
+        @Option(help: "Who raises it, for the audit trail.")
+        var by: String = currentUser
+
+        func run() async throws {
+            let dispute = try await store.using {
+                try await StatementDisputes(store: $0).raise(contractID: selection.contract, line: line, reason: reason, by: by)
+            }
+            print("Disputed \(dispute.line) (\(dispute.amount.sterling)): held back from the \(dispute.heldFrom) statement until resolved.")
+        }
+    }
+
+    struct Resolve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Resolve a dispute: upheld, the next statement reverses the line; rejected, it releases the amount held back.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var selection: Selection
+
+        @Option(help: "The disputed line, as STATEMENT_ID:LINE.")
+        var line: String
+
+        @Flag(help: "Uphold the dispute, or reject it.")
+        var decision: Decision
+
+        @Option(help: "Why, for the statement that carries the resolution.")
+        var note: String
+
+        @Option(help: "Who resolves it, for the audit trail.")
+        var by: String = currentUser
+
+        enum Decision: EnumerableFlag { case uphold, reject }
+
+        func run() async throws {
+            let dispute = try await store.using {
+                try await StatementDisputes(store: $0).resolve(contractID: selection.contract, line: line, uphold: decision == .uphold,
+                                                                note: note, by: by)
+            }
+            print("The dispute of \(dispute.line) is \(dispute.resolution.rawValue); the \(dispute.resolvedFrom!) statement "
+                  + (decision == .uphold ? "reverses the line (\((-dispute.amount).sterling)) and releases the hold." : "releases the hold: the line stands."))
         }
     }
 }

@@ -51,12 +51,16 @@ enum StatementText {
             let t = statement.totals
             text += "\n\nStatement \(statement.id) (no. \(statement.number), sha256 \(statement.digest.prefix(12)))"
             for (label, amount) in [("Brought forward", t.broughtForward), ("New outcome lines", t.new), ("Adjustments", t.adjustments),
-                                    ("Block", t.block), ("Attachment fees", t.attachment), ("Net", t.net), ("Payable", t.payable),
+                                    ("Block", t.block), ("Attachment fees", t.attachment), ("Net", t.net), ("Held back (disputes)", t.held), ("Payable", t.payable),
                                     ("Carried forward", t.carriedForward)] {
                 text += "\n  " + label.padding(toLength: 20, withPad: " ", startingAt: 0) + pad(amount.sterling, 16)
             }
             if t.carriedForward < .zero {
                 text += "\n  The claw-backs exceed what is earned: \(t.carriedForward.sterling) is carried forward and offset against later statements."
+            }
+            for dispute in issued.disputes where dispute.payee == statement.payee {
+                let state = dispute.resolvedFrom.map { $0 <= pin.period ? "\(dispute.resolution.rawValue) from \($0): \(dispute.note)" : "open" } ?? "open"
+                text += "\n  Disputed: \(dispute.line) \(dispute.amount.sterling), held from \(dispute.heldFrom) (\(dispute.reason)); \(state)"
             }
             let outcomes = StatementTotals.byOutcome(held)
             if !outcomes.isEmpty { text += "\n  By outcome: " + outcomes.map { "\($0.0) \($0.1.sterling)" }.joined(separator: ", ") }

@@ -21,12 +21,26 @@ public enum OutcomeLineDraft {
             self.amount = amount; self.reason = reason; self.capped = capped
         }
 
+        /// What the latest issued line for a key says, for a key the run no longer owes.
+        init?(issued line: StatementLine, key: LedgerKey) {
+            guard let band = line.band, let achievedOn = line.achievedOn, let dueOn = line.dueOn else { return nil }
+            self.init(key: key, earnedBy: line.earnedBy ?? key.payee, band: band, achievedOn: achievedOn, dueOn: dueOn,
+                      amount: .zero, reason: "")
+        }
+
         /// A run's payable or capped line.
         public init(_ line: Entitlement) {
             self.init(key: LedgerKey(payee: line.providerID, clientID: line.clientID, outcomeID: line.outcomeID, part: line.part),
                       earnedBy: line.earnedBy, band: line.band, achievedOn: line.achievedOn, dueOn: line.dueOn, amount: line.amount,
                       reason: line.reason, capped: line.status == .capped)
         }
+    }
+
+    /// What an upheld dispute settles a key at, whatever the run says.
+    public struct Override: Hashable, Sendable {
+        public var amount: Money
+        public var reason: String
+        public init(amount: Money, reason: String) { self.amount = amount; self.reason = reason }
     }
 
     /// A line before it has its statement and number.
@@ -48,11 +62,18 @@ public enum OutcomeLineDraft {
     ///   - issued: every line issued for the contract before this period.
     ///   - why: for a key no longer owed, why, in the engine's words (`OutcomeTrace`); nil when unknown.
     /// - Returns: the drafts in key order.
+    ///   - overrides: keys settled by upheld disputes.
     public static func drafts(run: [Entitlement], attachments: [Owed] = [], issued: IssuedLedger, asOf: Day,
-                              why: (LedgerKey) -> String? = { _ in nil }) -> [Draft] {
+                              overrides: [LedgerKey: Override] = [:], why: (LedgerKey) -> String? = { _ in nil }) -> [Draft] {
         var owed: [LedgerKey: Owed] = [:]
         for line in run where line.status != .pending && line.dueOn <= asOf { owed[Owed(line).key] = Owed(line) }
         for fee in attachments where fee.dueOn <= asOf { owed[fee.key] = fee }
+        for (key, override) in overrides {
+            guard var settled = owed[key] ?? issued.byKey[key].flatMap({ Owed(issued: $0.latest, key: key) }) else { continue }
+            settled.amount = override.amount
+            settled.reason = override.reason
+            owed[key] = settled
+        }
         var drafts: [Draft] = []
         for key in Set(owed.keys).union(issued.byKey.keys).sorted() {
             let now = owed[key]

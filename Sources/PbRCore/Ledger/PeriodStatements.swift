@@ -11,13 +11,14 @@ public enum PeriodStatements {
     ///   - attachments: the attachment fees owed as of that day.
     ///   - issued: every line issued before this period.
     ///   - balances: each payee's carried-forward balance from its latest statement.
+    ///   - disputes: what disputes hold back, release and settle this period (`Dispute.effects`).
     ///   - providers: the providers the journal names (who is paid the block when the contract names no
     ///     prime and no shares); called only when a block is due.
     ///   - why: why a key issued before is no longer owed (`OutcomeTrace.cause`).
     /// - Returns: a statement for each payee with a line or a balance brought forward, in payee order.
     public static func compute(versions: ContractVersions, period: StatementPeriod, run: [Entitlement],
                                attachments: [OutcomeLineDraft.Owed] = [], issued: IssuedLedger,
-                               balances: [ProviderID: Money],
+                               balances: [ProviderID: Money], disputes: Dispute.Effects = .init(),
                                providers: () -> Set<ProviderID>,
                                why: (LedgerKey) -> String? = { _ in nil }) throws(LedgerRefusal) -> [Issued] {
         let contract = versions.inForce(on: period.firstDay)
@@ -25,15 +26,18 @@ public enum PeriodStatements {
         if let block = BlockSchedule.amount(for: period, contract: contract), block != .zero {
             blocks = try BlockPayees.split(block, contract: contract, providers: contract.providers.isEmpty ? providers() : contract.providers)
         }
-        let drafts = OutcomeLineDraft.drafts(run: run, attachments: attachments, issued: issued, asOf: period.lastDay, why: why)
+        let drafts = OutcomeLineDraft.drafts(run: run, attachments: attachments, issued: issued, asOf: period.lastDay,
+                                             overrides: disputes.overrides, why: why)
         var statements = Statement.assemble(contract: contract.id, period: period, blocks: blocks, outcomes: drafts,
                                             blockReason: BlockSchedule.reason(for: period, contract: contract))
         let withLines = Set(statements.map(\.payee))
-        for (payee, balance) in balances where balance != .zero && !withLines.contains(payee) {
+        let quiet = Set(balances.filter { $0.value != .zero }.keys).union(disputes.holds.filter { $0.value != .zero }.keys)
+        for payee in quiet.subtracting(withLines) {
             statements.append(Statement(contractID: contract.id, period: period, payee: payee, lines: []))
         }
         return statements.sorted { $0.payee < $1.payee }.map {
-            Issued(statement: $0, totals: StatementTotals(lines: $0.lines, broughtForward: balances[$0.payee] ?? .zero))
+            Issued(statement: $0, totals: StatementTotals(lines: $0.lines, broughtForward: balances[$0.payee] ?? .zero,
+                                                          held: disputes.holds[$0.payee] ?? .zero))
         }
     }
 }

@@ -11,18 +11,20 @@ public struct StatementTotals: Hashable, Sendable {
     public var attachment: Money
     /// The sum of the statement's lines.
     public var net: Money
-    /// What is paid this month: brought forward plus net, when that is positive.
+    /// Disputed amounts held back this month (negative) or released (positive); shown apart from the lines.
+    public var held: Money
+    /// What is paid this month: brought forward plus net plus held, when that is positive.
     public var payable: Money
     /// What is left to offset against later statements (zero or negative).
     public var carriedForward: Money
 
     public init(broughtForward: Money, new: Money, adjustments: Money, block: Money, attachment: Money, net: Money,
-                payable: Money, carriedForward: Money) {
+                held: Money, payable: Money, carriedForward: Money) {
         self.broughtForward = broughtForward; self.new = new; self.adjustments = adjustments; self.block = block
-        self.attachment = attachment; self.net = net; self.payable = payable; self.carriedForward = carriedForward
+        self.attachment = attachment; self.net = net; self.held = held; self.payable = payable; self.carriedForward = carriedForward
     }
 
-    public init(lines: [StatementLine], broughtForward: Money) {
+    public init(lines: [StatementLine], broughtForward: Money, held: Money = .zero) {
         func sum(_ include: (StatementLine) -> Bool) -> Money { lines.filter(include).reduce(.zero) { $0 + $1.amount } }
         self.broughtForward = broughtForward
         new = sum { $0.component == .outcome && $0.kind == .new }
@@ -30,7 +32,8 @@ public struct StatementTotals: Hashable, Sendable {
         block = sum { $0.component == .block }
         attachment = sum { $0.component == .attachment }
         net = sum { _ in true }
-        let balance = broughtForward + net
+        self.held = held
+        let balance = broughtForward + net + held
         payable = max(balance, .zero)
         carriedForward = min(balance, .zero)
     }

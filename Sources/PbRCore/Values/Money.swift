@@ -48,6 +48,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func + (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence + rhs.pence) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence - rhs.pence) }
     public static func += (lhs: inout Money, rhs: Money) { lhs = lhs + rhs }
+    public static func -= (lhs: inout Money, rhs: Money) { lhs = lhs - rhs }
+    public static prefix func - (amount: Money) -> Money { Money(pence: -amount.pence) }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.pence < rhs.pence }
 }
 
