@@ -98,6 +98,10 @@ public enum OutcomeLineDraft {
                 + "\(subject) achieved on \(before.achievedOn.map(\.description) ?? "its day")")
             return draft
         }
+        if draft.amount == now.amount {
+            draft.reason = "owed again as of \(asOf) (" + now.reason + ")"
+            return draft
+        }
         var changes: [String] = []
         if let band = before.band, band != now.band { changes.append("band \(band) became band \(now.band)") }
         if let day = before.achievedOn, day != now.achievedOn { changes.append("achieved on \(now.achievedOn), not \(day)") }
