@@ -1,0 +1,47 @@
+import Foundation
+import PbRCore
+import PbRImport
+import PbRService
+import PbRSimulation
+import PbRStore
+import PbRTestSupport
+import Testing
+
+/// A stream of extracts with late data and corrections (the synthetic generator's three: treatment,
+/// police data three months late, a correction batch), issued month by month as they arrive: the issued
+/// lines sum, key by key, to the latest run exactly, and every adjustment names a cause.
+@Suite("A ledger over a stream of extracts")
+struct LedgerStreamTests {
+    @Test func monthlyStatementsOverLateDataSumKeyByKeyToTheLatestRun() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let ledger = try await LedgerFixture.make()
+        // Each batch arrives, then every month up to the one before the next batch's is issued.
+        let batches = SyntheticExtract.generate(.init(clients: 400, providers: 4, seed: 11))
+        for (batch, through) in zip(batches, ["2016-04", "2016-07", "2018-06"]) {
+            let extract = folder.appendingPathComponent(batch.name)
+            try ExtractWriter.write(to: extract, knownAt: batch.knownAt, source: batch.source, records: batch.records,
+                                    withdrawals: batch.withdrawals.map { ($0.kind, $0.key) })
+            _ = try await ImportJob(folder: extract.path, importedBy: "test").run(into: ledger.store)
+            try await ledger.issue(through: through)
+        }
+        let lines = try await ledger.store.statementLines("national-pilot")
+        let periods = try await ledger.store.issuedPeriods("national-pilot")
+        let run = try await EntitlementsJob.stored("national-pilot", in: ledger.store, asOf: day("2018-06-30"), knownAt: nil)
+            .run(on: ledger.store, command: "test")
+        let verified = try await StatementVerify(contractID: "national-pilot").run(on: ledger.store)
+        try await ledger.store.close()
+
+        #expect(periods.count == 75)
+        var issued: [LedgerKey: Money] = [:]
+        for line in lines { if let key = line.key { issued[key, default: .zero] += line.amount } }
+        var owed: [LedgerKey: Money] = [:]
+        for line in run.report.lines where line.status != .pending && line.dueOn <= day("2018-06-30") {
+            owed[OutcomeLineDraft.Owed(line).key] = line.amount
+        }
+        #expect(issued.filter { $0.value != .zero } == owed.filter { $0.value != .zero })
+        let adjustments = lines.filter { $0.kind == .adjustment }
+        #expect(adjustments.count >= 10, "late data and corrections adjust lines issued before")
+        #expect(adjustments.allSatisfy { !$0.reason.isEmpty && !$0.refersTo.isEmpty })
+        #expect(verified.problems.isEmpty)
+    }
+}
