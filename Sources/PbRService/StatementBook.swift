@@ -15,6 +15,10 @@ public struct StatementBook: Sendable {
         public var statements: [StoredStatement]
         /// By statement, then line.
         public var lines: [StatementLine]
+
+        public init(period: IssuedPeriod, contract: StoredContractVersion, statements: [StoredStatement], lines: [StatementLine]) {
+            self.period = period; self.contract = contract; self.statements = statements; self.lines = lines
+        }
     }
 
     /// The statements of one period (of one payee, or all).
@@ -44,13 +48,17 @@ public struct StatementBook: Sendable {
 
     /// Writes a period's lines as DOMAIN.md's statement CSV, with its record beside it.
     public func export(_ issued: Issued, csv: String, command: String) async throws {
+        try OutputFiles.write(Array(StatementCSV.render(issued.lines).utf8), to: csv, provenance: try await provenance(issued, command))
+    }
+
+    /// What an export of `issued` came from: the contract version it pinned, its as-of day, cut-off and last import.
+    private func provenance(_ issued: Issued, _ command: String) async throws -> Provenance {
         let imports = try await store.imports()
         let seen = imports.first { $0.id == issued.period.lastImportID }
-        let provenance = Provenance(
+        return Provenance(
             command: command, store: store.location.description,
             contract: .init(id: issued.contract.contractID, file: issued.contract.source, sha256: issued.contract.sha256),
             asOf: issued.period.period.lastDay, knownAt: issued.period.knownAt,
             lastImport: seen.map { .init(id: $0.id, knownAt: $0.knownAt, sha256: $0.digest) })
-        try OutputFiles.write(Array(StatementCSV.render(issued.lines).utf8), to: csv, provenance: provenance)
     }
 }
