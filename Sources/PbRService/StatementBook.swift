@@ -51,6 +51,12 @@ public struct StatementBook: Sendable {
         try OutputFiles.write(Array(StatementCSV.render(issued.lines).utf8), to: csv, provenance: try await provenance(issued, command))
     }
 
+    /// Writes a period's statements as one printable HTML document (`StatementHTML`), with its record beside it.
+    public func exportHTML(_ issued: Issued, html: String, command: String) async throws {
+        try OutputFiles.write(Array(StatementHTML.render(issued).utf8), to: html, provenance: try await provenance(issued, command),
+                              rows: issued.lines.count)
+    }
+
     /// What an export of `issued` came from: the contract version it pinned, its as-of day, cut-off and last import.
     private func provenance(_ issued: Issued, _ command: String) async throws -> Provenance {
         let imports = try await store.imports()

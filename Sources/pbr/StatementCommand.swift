@@ -93,7 +93,7 @@ struct StatementCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a period's statement lines as CSV (DOMAIN.md's columns), with its record beside it (FILE.json).")
+            abstract: "Write a period's statements as CSV lines (DOMAIN.md's columns) or a printable HTML document, each with its record beside it (FILE.json).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var selection: Selection
@@ -101,23 +101,32 @@ struct StatementCommand: AsyncParsableCommand {
         @Option(help: "The month (YYYY-MM).", transform: StatementPeriod.argument)
         var period: StatementPeriod
 
-        @Option(help: "Write the CSV here.")
-        var csv: String
+        @Option(help: "Write the lines as CSV here.")
+        var csv: String?
+
+        @Option(help: "Write the statements as one printable HTML document here (A4, a payee's statement from a new page).")
+        var html: String?
 
         @Option(help: "Only this payee's lines.")
         var provider: String?
 
+        func validate() throws {
+            guard csv != nil || html != nil else { throw ValidationError("give --csv FILE, --html FILE or both") }
+        }
+
         func run() async throws {
             var inputs = RunInputs()
             inputs.store(store.location)
-            try OutputFiles.check([("--csv", csv)], against: inputs)
+            let outputs = [("--csv", csv), ("--html", html)].compactMap { option, path in path.map { (option: option, path: $0) } }
+            try OutputFiles.check(outputs, against: inputs)
             let count = try await store.using { journal in
                 let book = StatementBook(store: journal)
                 let issued = try await book.period(selection.contract, period, payee: provider.map(ProviderID.init))
-                try await book.export(issued, csv: csv, command: "statement export")
+                if let csv { try await book.export(issued, csv: csv, command: "statement export") }
+                if let html { try await book.exportHTML(issued, html: html, command: "statement export") }
                 return (issued.statements.count, issued.lines.count)
             }
-            print("Wrote \(count.1.counted("line")) of \(count.0.counted("statement")) to \(csv).")
+            print("Wrote \(count.1.counted("line")) of \(count.0.counted("statement")) to \(outputs.map(\.path).joined(separator: " and ")).")
         }
     }
 

@@ -71,6 +71,33 @@ struct StatementHTMLTests {
         #expect(!html.contains("c/2013-06/P02:1") && !html.contains("<p>None</p>"))
     }
 
+    @Test func exportWritesTheHTMLAndItsRecordBesideIt() throws {
+        let store = try StatementCommandTests().storeWithTheExampleIssued()
+        let folder = try Fixtures.temporaryFolder()
+        let html = folder.appendingPathComponent("june.html").path, csv = folder.appendingPathComponent("june.csv").path
+        let run = try PbRProcess.run(["statement", "export", "--db", store, "--contract", "national-pilot", "--period", "2013-06",
+                                      "--html", html])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "Wrote 1 line of 1 statement to \(html).\n")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains("-£600.00"))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: html + ".json"))) as? [String: Any]
+        #expect(record?["file"] as? String == "june.html")
+        #expect(record?["rows"] as? Int == 1)
+        #expect(record?["as_of"] as? String == "2013-06-30")
+        #expect((record?["last_import"] as? [String: Any])?["id"] as? Int == 2)
+        var digest = SHA256()
+        digest.update(Array(text.utf8))
+        #expect(record?["sha256"] as? String == digest.finalize())
+        #expect(!FileManager.default.fileExists(atPath: csv))
+
+        let neither = try PbRProcess.run(["statement", "export", "--db", store, "--contract", "national-pilot", "--period", "2013-06"])
+        #expect(neither.status != 0 && neither.stderr.contains("give --csv FILE, --html FILE or both"))
+        let same = try PbRProcess.run(["statement", "export", "--db", store, "--contract", "national-pilot", "--period", "2013-06",
+                                       "--csv", html, "--html", html])
+        #expect(same.status != 0 && same.stderr.contains("--html and --csv name the same file \(html)"))
+    }
+
     /// One statement of one block line, built by hand: contract `c`, period 2013-06, payee P01, no. 7.
     static func handBuilt(reason: String, issuedBy: String) -> StatementBook.Issued {
         let period = StatementPeriod("2013-06")!, id = "c/2013-06/P01"
