@@ -56,14 +56,15 @@ public struct Provenance: Codable, Equatable, Sendable {
     public static func sidecarPath(of path: String) -> String { path + ".json" }
 
     /// This record, filled in for the bytes of one file.
-    func stamped(_ path: String, _ bytes: [UInt8], now: Date) -> Provenance {
+    /// - Parameter rows: the file's rows, for a file that is not a CSV; nil counts a CSV's lines less its header.
+    func stamped(_ path: String, _ bytes: [UInt8], rows: Int? = nil, now: Date) -> Provenance {
         var stamp = self
         stamp.file = URL(fileURLWithPath: path).lastPathComponent
         var digest = SHA256()
         digest.update(bytes)
         stamp.sha256 = digest.finalize()
-        // Lines less the header: every file PbR writes is a CSV with one header row.
-        stamp.rows = max(0, bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
+        // Lines less the header, for a CSV with one header row; other files say what their rows are.
+        stamp.rows = rows ?? max(0, bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
         stamp.writtenAt = ISO8601DateFormatter().string(from: now)
         return stamp
     }
@@ -80,10 +81,12 @@ extension OutputFiles {
     /// Writes a file and its record beside it, each whole or not at all. The file's digest is taken on
     /// one core while the file is written and flushed on the other (at national scale each takes about
     /// half a second).
-    public static func write(_ bytes: [UInt8], to path: String, provenance: Provenance, now: Date = Date()) throws(Refusal) {
+    /// - Parameter rows: what the record counts as the file's rows when it is not a CSV (an HTML statement's lines).
+    public static func write(_ bytes: [UInt8], to path: String, provenance: Provenance, rows: Int? = nil,
+                             now: Date = Date()) throws(Refusal) {
         let done = concurrentMap(2) { task -> Result<Provenance?, Refusal> in
             task == 0 ? Result { () throws(Refusal) in try write(bytes, to: path); return nil }
-                      : .success(provenance.stamped(path, bytes, now: now))
+                      : .success(provenance.stamped(path, bytes, rows: rows, now: now))
         }
         _ = try done[0].get()
         guard case .success(let stamp?) = done[1] else { preconditionFailure("the record is made without failing") }

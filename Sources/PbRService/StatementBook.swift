@@ -17,6 +17,11 @@ public struct StatementBook: Sendable {
         public var lines: [StatementLine]
         /// The disputes of the payees' lines: each open one's amount is held back.
         public var disputes: [Dispute] = []
+
+        public init(period: IssuedPeriod, contract: StoredContractVersion, statements: [StoredStatement], lines: [StatementLine],
+                    disputes: [Dispute] = []) {
+            self.period = period; self.contract = contract; self.statements = statements; self.lines = lines; self.disputes = disputes
+        }
     }
 
     /// The statements of one period (of one payee, or all). With `earnedBy`, only the lines that
@@ -61,13 +66,23 @@ public struct StatementBook: Sendable {
 
     /// Writes a period's lines as DOMAIN.md's statement CSV, with its record beside it.
     public func export(_ issued: Issued, csv: String, command: String) async throws {
+        try OutputFiles.write(Array(StatementCSV.render(issued.lines).utf8), to: csv, provenance: try await provenance(issued, command))
+    }
+
+    /// Writes a period's statements as one printable HTML document (`StatementHTML`), with its record beside it.
+    public func exportHTML(_ issued: Issued, html: String, command: String) async throws {
+        try OutputFiles.write(Array(StatementHTML.render(issued).utf8), to: html, provenance: try await provenance(issued, command),
+                              rows: issued.lines.count)
+    }
+
+    /// What an export of `issued` came from: the contract version it pinned, its as-of day, cut-off and last import.
+    private func provenance(_ issued: Issued, _ command: String) async throws -> Provenance {
         let imports = try await store.imports()
         let seen = imports.first { $0.id == issued.period.lastImportID }
-        let provenance = Provenance(
+        return Provenance(
             command: command, store: store.location.description,
             contract: .init(id: issued.contract.contractID, file: issued.contract.source, sha256: issued.contract.sha256),
             asOf: issued.period.period.lastDay, knownAt: issued.period.knownAt,
             lastImport: seen.map { .init(id: $0.id, knownAt: $0.knownAt, sha256: $0.digest) })
-        try OutputFiles.write(Array(StatementCSV.render(issued.lines).utf8), to: csv, provenance: provenance)
     }
 }

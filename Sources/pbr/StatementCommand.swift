@@ -98,7 +98,7 @@ struct StatementCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a period's statement lines as CSV (DOMAIN.md's columns), with its record beside it (FILE.json).")
+            abstract: "Write a period's statements as CSV lines (DOMAIN.md's columns) or a printable HTML document, each with its record beside it (FILE.json).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var selection: Selection
@@ -106,8 +106,11 @@ struct StatementCommand: AsyncParsableCommand {
         @Option(help: "The month (YYYY-MM).", transform: StatementPeriod.argument)
         var period: StatementPeriod
 
-        @Option(help: "Write the CSV here.")
-        var csv: String
+        @Option(help: "Write the lines as CSV here.")
+        var csv: String?
+
+        @Option(help: "Write the statements as one printable HTML document here (A4, a payee's statement from a new page).")
+        var html: String?
 
         @Option(help: "Only this payee's lines.")
         var provider: String?
@@ -115,18 +118,24 @@ struct StatementCommand: AsyncParsableCommand {
         @Option(help: "Only the lines this subcontractor earned (under a prime).")
         var earnedBy: String?
 
+        func validate() throws {
+            guard csv != nil || html != nil else { throw ValidationError("give --csv FILE, --html FILE or both") }
+        }
+
         func run() async throws {
             var inputs = RunInputs()
             inputs.store(store.location)
-            try OutputFiles.check([("--csv", csv)], against: inputs)
+            let outputs = [("--csv", csv), ("--html", html)].compactMap { option, path in path.map { (option: option, path: $0) } }
+            try OutputFiles.check(outputs, against: inputs)
             let count = try await store.using { journal in
                 let book = StatementBook(store: journal)
                 let issued = try await book.period(selection.contract, period, payee: provider.map(ProviderID.init),
                                                    earnedBy: earnedBy.map(ProviderID.init))
-                try await book.export(issued, csv: csv, command: "statement export")
+                if let csv { try await book.export(issued, csv: csv, command: "statement export") }
+                if let html { try await book.exportHTML(issued, html: html, command: "statement export") }
                 return (issued.statements.count, issued.lines.count)
             }
-            print("Wrote \(count.1.counted("line")) of \(count.0.counted("statement")) to \(csv).")
+            print("Wrote \(count.1.counted("line")) of \(count.0.counted("statement")) to \(outputs.map(\.path).joined(separator: " and ")).")
         }
     }
 
