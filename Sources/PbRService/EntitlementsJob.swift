@@ -55,7 +55,9 @@ public struct EntitlementsJob: Sendable {
         let cutoff = knownAt?.epochSeconds ?? .max
         let rows = imports.filter { Self.epoch($0) <= cutoff }.reduce(0) { $0 + $1.rowsImported }
         let loading = progress?.start("Reading the journal", total: rows, unit: "rows")
-        let histories = try await store.histories(knownAt: knownAt, progress: Self.observer(loading))
+        // Pinned to the last import seen: an import that lands while this run reads cannot be half-seen.
+        let snapshot = JournalSnapshot(knownAt: knownAt, lastImportID: seen?.id ?? 0)
+        let histories = try await store.histories(in: snapshot, progress: Self.observer(loading))
         loading?.finish()
         lap("load")
         let evaluating = progress?.start("Evaluating outcomes", total: histories.count, unit: "clients")

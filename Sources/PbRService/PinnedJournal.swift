@@ -10,7 +10,7 @@ enum PinnedJournal {
         let rows = imports.filter { $0.id <= lastImport && (Moment(iso: $0.knownAt)?.epochSeconds ?? .min) <= cutoff }
             .reduce(0) { $0 + $1.rowsImported }
         let loading = progress?.start("Reading the journal", total: rows, unit: "rows")
-        let histories = try await store.histories(knownAt: knownAt, throughImport: lastImport) { loading?.advance(by: $0) }
+        let histories = try await store.histories(in: JournalSnapshot(knownAt: knownAt, lastImportID: lastImport)) { loading?.advance(by: $0) }
         loading?.finish()
         return histories
     }

@@ -42,8 +42,10 @@ public final class JournalStore: Sendable {
         let store = JournalStore(connection: connection, location: location, isNew: isNew)
         do {
             if store.connection.isSQLite {
-                // WAL keeps readers working during an import; NORMAL sync keeps each commit atomic.
-                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 60000",
+                // The busy timeout first: another session's write (a pool's, another process's) must make
+                // this one wait, not fail, even while it sets the journal mode. WAL keeps readers working
+                // during an import; NORMAL sync keeps each commit atomic.
+                for pragma in ["PRAGMA busy_timeout = 60000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                                "PRAGMA foreign_keys = ON"] {
                     try await store.database.raw(SQLQueryString(pragma)).run()
                 }
@@ -76,14 +78,32 @@ public final class JournalStore: Sendable {
 
     /// Runs `body` in one write transaction, one writer at a time; anything thrown rolls it back.
     func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        if connection.isSQLite {
-            try await database.raw("BEGIN IMMEDIATE").run()
-        } else {
-            try await database.raw("BEGIN").run()
+        guard case .sqlite(let path) = location else { return try await postgresTransaction(body) }
+        // The same file however it was named, so that every session of it meets at one gate.
+        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        await WriterGate.shared.acquire(file)
+        do {
+            let result = try await inTransaction("BEGIN IMMEDIATE", body)
+            await WriterGate.shared.release(file)
+            return result
+        } catch {
+            await WriterGate.shared.release(file)
+            throw error
+        }
+    }
+
+    private func postgresTransaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await inTransaction("BEGIN") { db in
             // One writer at a time across every connection to this store (its schema), until this
             // transaction ends; stores in other schemas of the same database do not wait for it.
-            try await database.raw("SELECT pg_advisory_xact_lock(70411, hashtext(current_schema()))").run()
+            try await db.raw("SELECT pg_advisory_xact_lock(70411, hashtext(current_schema()))").run()
+            return try await body(db)
         }
+    }
+
+    /// `begin`, `body`, then COMMIT; anything thrown on the way rolls it back.
+    private func inTransaction<T: Sendable>(_ begin: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await database.raw(SQLQueryString(begin)).run()
         do {
             let result = try await body(database)
             try await database.raw("COMMIT").run()
