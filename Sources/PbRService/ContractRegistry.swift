@@ -52,6 +52,19 @@ public struct ContractRegistry: Sendable {
         return Added(version: version, alreadyRegistered: false)
     }
 
+    /// The id a `--contract` value names: a contract in the store, or a contract file, registered here if
+    /// the store does not hold its text yet (and said so in `registered`).
+    public func resolve(_ reference: String, by: String) async throws -> (id: String, registered: Added?) {
+        if try await !store.contractVersions(reference).isEmpty { return (reference, nil) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: reference, isDirectory: &isFolder), !isFolder.boolValue else {
+            _ = try await versions(of: reference)  // refuses, naming the contracts the store holds
+            return (reference, nil)
+        }
+        let added = try await add(reference, by: by)
+        return (added.version.contractID, added.alreadyRegistered ? nil : added)
+    }
+
     /// Every version of the contract, ready to run.
     /// - Throws: a `Refusal` naming the contracts the store holds when it holds no `id`.
     public func versions(of id: String) async throws -> (versions: ContractVersions, stored: [StoredContractVersion]) {

@@ -10,9 +10,9 @@ struct StatementCommand: AsyncParsableCommand {
         abstract: "The ledger: monthly statements per payee, issued in order, never changed, corrected by adjustments.",
         subcommands: [Issue.self, List.self, Show.self, Export.self, Verify.self, Dispute.self, Resolve.self])
 
-    /// The contract and period every statement command names.
+    /// The contract every statement command names.
     struct Selection: ParsableArguments {
-        @Option(help: "The contract's id in the store (see `pbr contract list`).")
+        @Option(help: "The contract's id in the store (see `pbr contract list`), or a contract file, registered if new.")
         var contract: String
     }
 
@@ -42,12 +42,16 @@ struct StatementCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let job = StatementIssue(contractID: selection.contract, period: (period ?? through)!, catchingUp: through != nil,
-                                     knownAt: knownAt, issuedBy: by, progress: TerminalProgress())
-            let result = try await store.using { try await job.run(on: $0) }
+            let (id, result) = try await store.using { journal in
+                let (id, registered) = try await ContractRegistry(store: journal).resolve(selection.contract, by: by)
+                if let registered { print("Registered \(id) version \(registered.version.version) from \(selection.contract).") }
+                let job = StatementIssue(contractID: id, period: (period ?? through)!, catchingUp: through != nil,
+                                         knownAt: knownAt, issuedBy: by, progress: TerminalProgress())
+                return (id, try await job.run(on: journal))
+            }
             result.warnings.forEach(warn)
             if result.issued.isEmpty {
-                print("\(selection.contract): \((period ?? through)!) is issued already; nothing changed.")
+                print("\(id): \((period ?? through)!) is issued already; nothing changed.")
             }
             for issued in result.issued { print(StatementText.issued(issued)) }
         }

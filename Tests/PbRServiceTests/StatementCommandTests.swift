@@ -71,3 +71,17 @@ struct StatementCommandTests {
         #expect(unknown.stderr.contains("no client 'a002' in the data of "))
     }
 }
+
+extension StatementCommandTests {
+    @Test func issueTakesAContractFileAndRegistersItOnce() throws {
+        let store = try Fixtures.temporaryFolder().appendingPathComponent("ledger.sqlite").path
+        #expect(try pbr("import", Fixtures.url("small/batch1").path, "--db", store).status == 0)
+        let first = try pbr("statement", "issue", "--db", store, "--contract", Fixtures.referenceContractURL.path, "--period", "2012-04")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("Registered national-pilot version 1 from \(Fixtures.referenceContractURL.path).\n"))
+        let second = try pbr("statement", "issue", "--db", store, "--contract", Fixtures.referenceContractURL.path, "--period", "2012-05")
+        #expect(second.stdout.hasPrefix("Issued national-pilot/2012-05: "))
+        let list = try pbr("contract", "list", "--db", store)
+        #expect(list.stdout.hasPrefix("national-pilot: 1 version\n"))
+    }
+}
