@@ -60,7 +60,7 @@ public struct StatementIssue: Sendable {
         let lastImport = seen?.id ?? 0
         let histories = try await PinnedJournal.load(store, knownAt: knownAt, lastImport: lastImport, imports: imports, progress: progress)
 
-        var state = LedgerState(statements: try await store.statements(contractID), lines: try await store.statementLines(contractID),
+        var state = LedgerState(statements: try await store.statements(contractID), lines: try await store.ledgerLines(contractID),
                                 disputes: try await store.disputes(contractID))
         var result = Result(issued: [], warnings: warnings)
         var current = next
