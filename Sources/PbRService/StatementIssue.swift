@@ -37,7 +37,9 @@ public struct StatementIssue: Sendable {
     /// - Throws: a `Refusal` for an unknown contract, a period before the contract's first month, out of
     ///   order or not yet ended, or a block with no payee; nothing is written then. `StoreError.conflict`
     ///   when another issue of the same contract got there first.
-    public func run(on store: JournalStore) async throws -> Result {
+    /// - Parameter lap: called after each step (`load`, `ledger`, `evaluate`, `statements`, `record`) with its
+    ///   name, for timings.
+    public func run(on store: JournalStore, lap: (String) -> Void = { _ in }) async throws -> Result {
         let (versions, stored) = try await ContractRegistry(store: store).versions(of: contractID)
         let first = StatementPeriod(containing: versions.first.start)
         guard period >= first else {
@@ -59,18 +61,22 @@ public struct StatementIssue: Sendable {
         let (seen, warnings) = EntitlementsJob.importsSeen(imports, knownAt: knownAt)
         let lastImport = seen?.id ?? 0
         let histories = try await PinnedJournal.load(store, knownAt: knownAt, lastImport: lastImport, imports: imports, progress: progress)
+        lap("load")
 
         var state = LedgerState(statements: try await store.statements(contractID), lines: try await store.ledgerLines(contractID),
                                 disputes: try await store.disputes(contractID))
+        lap("ledger")
         var result = Result(issued: [], warnings: warnings)
         var current = next
         let issuing = progress?.start("Issuing statements", total: next.months(to: period) + 1, unit: "months")
         while current <= period {
             let run = versions.evaluate(histories, asOf: current.lastDay)
+            lap("evaluate")
             let computed: LedgerState.Period
             do { computed = try state.issue(current, versions: versions, run: run.lines, histories: histories) } catch {
                 throw Refusal(error.description)
             }
+            lap("statements")
             let inForce = stored.prefix(versions.number(inForceOn: current.lastDay))
             let pinned = IssuedPeriod(
                 contractID: contractID, period: current, contractVersion: inForce.count, knownAt: knownAt, lastImportID: lastImport,
@@ -80,6 +86,7 @@ public struct StatementIssue: Sendable {
                 capHeadroom: CapHeadroom.of(versions.inForce(on: current.lastDay), run: run.lines, on: current.lastDay).map(\.description))
             try await store.record(pinned, after: result.issued.last?.period.period ?? done.last?.period,
                                    statements: computed.statements, lines: computed.lines)
+            lap("record")
             result.issued.append(IssuedStatements(period: pinned, statements: computed.statements, lines: computed.lines))
             issuing?.advance(by: 1)
             current = current.next

@@ -23,11 +23,11 @@ public struct IssuedLedger: Sendable {
         for line in lines {
             lastPeriod = max(lastPeriod ?? line.period, line.period)
             guard let key = line.key else { continue }
-            if var settled = byKey[key] {
-                settled.total += line.amount
-                settled.lines.append(line.reference)
-                settled.latest = line
-                byKey[key] = settled
+            // In place: a copy of the entry out of the dictionary would copy its lines on every append.
+            if let index = byKey.index(forKey: key) {
+                byKey.values[index].total += line.amount
+                byKey.values[index].lines.append(line.reference)
+                byKey.values[index].latest = line
             } else {
                 byKey[key] = Settled(total: line.amount, lines: [line.reference], latest: line)
             }

@@ -65,21 +65,34 @@ public enum OutcomeLineDraft {
     ///   - overrides: keys settled by upheld disputes.
     public static func drafts(run: [Entitlement], attachments: [Owed] = [], issued: IssuedLedger, asOf: Day,
                               overrides: [LedgerKey: Override] = [:], why: (LedgerKey) -> String? = { _ in nil }) -> [Draft] {
+        // Each owed key is checked against what was issued and taken off `unsettled`; what is left there
+        // is no longer owed. Only the keys whose amount changed are kept, and sorted: at national scale
+        // nearly every key is unchanged, so no dictionary of everything owed is built.
+        var unsettled = issued.byKey.mapValues(\.total)
         var owed: [LedgerKey: Owed] = [:]
-        for line in run where line.status != .pending && line.dueOn <= asOf { owed[Owed(line).key] = Owed(line) }
-        for fee in attachments where fee.dueOn <= asOf { owed[fee.key] = fee }
-        for (key, override) in overrides {
-            guard var settled = owed[key] ?? issued.byKey[key].flatMap({ Owed(issued: $0.latest, key: key) }) else { continue }
-            settled.amount = override.amount
-            settled.reason = override.reason
-            owed[key] = settled
+        var changed: [(LedgerKey, Money)] = []
+        func settle(_ item: Owed) {
+            var item = item
+            if let override = overrides[item.key] { item.amount = override.amount; item.reason = override.reason }
+            let difference = item.amount - (unsettled.removeValue(forKey: item.key) ?? .zero)
+            guard difference != .zero else { return }
+            owed[item.key] = item
+            changed.append((item.key, difference))
         }
+        for line in run where line.status != .pending && line.dueOn <= asOf { settle(Owed(line)) }
+        for fee in attachments where fee.dueOn <= asOf { settle(fee) }
+        for (key, override) in overrides where unsettled[key] != nil {
+            // An upheld dispute of a key the run no longer owes: settled at the dispute's amount.
+            guard var item = issued.byKey[key].flatMap({ Owed(issued: $0.latest, key: key) }) else { continue }
+            item.amount = override.amount
+            item.reason = override.reason
+            settle(item)
+        }
+        for (key, total) in unsettled where total != .zero { changed.append((key, -total)) }
         var drafts: [Draft] = []
-        for key in Set(owed.keys).union(issued.byKey.keys).sorted() {
+        for (key, difference) in changed.sorted(by: { $0.0 < $1.0 }) {
             let now = owed[key]
             let before = issued.byKey[key]
-            let difference = (now?.amount ?? .zero) - (before?.total ?? .zero)
-            guard difference != .zero else { continue }
             let line = Draft(key: key, earnedBy: now?.earnedBy ?? before?.latest.earnedBy ?? key.payee,
                              band: now?.band ?? before?.latest.band, achievedOn: now?.achievedOn ?? before?.latest.achievedOn,
                              dueOn: now?.dueOn ?? before?.latest.dueOn, kind: before == nil ? .new : .adjustment,
