@@ -29,9 +29,24 @@ struct LedgerState: Sendable {
     /// Computes `period`'s statements from `run` and moves the state past them.
     mutating func issue(_ period: StatementPeriod, versions: ContractVersions, run: [Entitlement],
                         histories: [ClientHistory]) throws(LedgerRefusal) -> Period {
+        commit(try draft(period, versions: versions, run: run, histories: histories), period: period)
+    }
+
+    /// The adjustments of a draft, each with the period of the line it corrects last: where the data
+    /// that changed it can be looked for (`DataChanges`).
+    static func adjustments(_ draft: [PeriodStatements.Issued], issued: IssuedLedger) -> [(line: StatementLine, since: StatementPeriod)] {
+        draft.flatMap(\.statement.lines).compactMap { line in
+            guard line.kind == .adjustment, let key = line.key, let latest = issued.byKey[key]?.latest else { return nil }
+            return (line, latest.period)
+        }
+    }
+
+    /// `period`'s statements, not yet numbered or recorded.
+    func draft(_ period: StatementPeriod, versions: ContractVersions, run: [Entitlement],
+               histories: [ClientHistory]) throws(LedgerRefusal) -> [PeriodStatements.Issued] {
         var byClient: [ClientID: ClientHistory]?
         let attachments = AttachmentFees.owed(versions.inForce(on: period.lastDay), histories, asOf: period.lastDay)
-        let computed = try PeriodStatements.compute(versions: versions, period: period, run: run, attachments: attachments,
+        return try PeriodStatements.compute(versions: versions, period: period, run: run, attachments: attachments,
                                                     issued: issued, balances: balances,
                                                     disputes: Dispute.effects(disputes, on: period),
                                                     providers: { Set(histories.flatMap { $0.episodes.map(\.providerID) }) },
@@ -45,8 +60,17 @@ struct LedgerState: Sendable {
             guard let history = byClient?[key.clientID] else { return "the client is no longer in the data" }
             return run.trace(history, asOf: period.lastDay).first { $0.outcomeID == key.outcomeID }?.cause(part: key.part)
         })
+    }
+
+    /// Numbers and digests a draft, with each adjustment's reason completed by `notes` (the data that
+    /// changed, by line), and moves the state past it.
+    mutating func commit(_ draft: [PeriodStatements.Issued], period: StatementPeriod,
+                         notes: [LineReference: String] = [:]) -> Period {
         var result = Period(statements: [], lines: [])
-        for item in computed {
+        for var item in draft {
+            for index in item.statement.lines.indices {
+                if let note = notes[item.statement.lines[index].reference] { item.statement.lines[index].reason += "; " + note }
+            }
             let statement = StoredStatement(id: item.statement.id, contractID: item.statement.contractID, period: period,
                                             payee: item.statement.payee, number: nextNumber, totals: item.totals,
                                             digest: StatementDigest.of(item.statement.lines, totals: item.totals))

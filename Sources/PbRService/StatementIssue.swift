@@ -72,10 +72,16 @@ public struct StatementIssue: Sendable {
         while current <= period {
             let run = versions.evaluate(histories, asOf: current.lastDay)
             lap("evaluate")
-            let computed: LedgerState.Period
-            do { computed = try state.issue(current, versions: versions, run: run.lines, histories: histories) } catch {
+            let draft: [PeriodStatements.Issued]
+            do { draft = try state.draft(current, versions: versions, run: run.lines, histories: histories) } catch {
                 throw Refusal(error.description)
             }
+            let pins = Dictionary((done + result.issued.map(\.period)).map { ($0.period, $0.lastImportID) },
+                                  uniquingKeysWith: { a, _ in a })
+            let notes = try await DataChanges.notes(for: LedgerState.adjustments(draft, issued: state.issued), pins: pins,
+                                                    current: JournalSnapshot(knownAt: knownAt, lastImportID: lastImport),
+                                                    imports: imports, store: store)
+            let computed = state.commit(draft, period: current, notes: notes)
             lap("statements")
             let inForce = stored.prefix(versions.number(inForceOn: current.lastDay))
             let pinned = IssuedPeriod(

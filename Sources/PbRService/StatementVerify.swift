@@ -30,6 +30,7 @@ public struct StatementVerify: Sendable {
         var state = LedgerState(disputes: try await store.disputes(contractID))
         var journals: [String: [ClientHistory]] = [:]
         let periods = try await store.issuedPeriods(contractID)
+        let pins = Dictionary(periods.map { ($0.period, $0.lastImportID) }, uniquingKeysWith: { a, _ in a })
         let checking = progress?.start("Verifying statements", total: periods.count, unit: "months")
         for period in periods {
             report.periods += 1
@@ -47,11 +48,14 @@ public struct StatementVerify: Sendable {
             }
             let histories = journals[pin]!
             let run = pinned.evaluate(histories, asOf: period.period.lastDay)
-            let recomputed: LedgerState.Period
-            do { recomputed = try state.issue(period.period, versions: pinned, run: run.lines, histories: histories) } catch {
+            let draft: [PeriodStatements.Issued]
+            do { draft = try state.draft(period.period, versions: pinned, run: run.lines, histories: histories) } catch {
                 report.problems.append("\(contractID)/\(period.period): cannot be recomputed: \(error)")
                 continue
             }
+            let notes = try await DataChanges.notes(for: LedgerState.adjustments(draft, issued: state.issued), pins: pins,
+                                                    current: period.snapshot, imports: imports, store: store)
+            let recomputed = state.commit(draft, period: period.period, notes: notes)
             let headroom = CapHeadroom.of(pinned.inForce(on: period.period.lastDay), run: run.lines, on: period.period.lastDay).map(\.description)
             if headroom != period.capHeadroom {
                 report.problems.append("\(contractID)/\(period.period): its cap headroom differs from a recomputation")

@@ -37,7 +37,8 @@ struct LedgerClaimsTests {
         try await ledger.store.close()
         #expect(june.map(LedgerFixture.row) == ["2013-06,P03,A004,D2-work-activity,1,adjustment,-150.00"])
         #expect(june.first?.reason == "no longer owed as of 2013-06-30: D2-work-activity: achieved on 2012-12-05 at band 1: "
-            + "work_activity event 4 on 2012-12-05; not paid: one result, one payment: work_programme paid job_outcome on 2013-01-15 (claim 1)")
+            + "work_activity event 4 on 2012-12-05; not paid: one result, one payment: work_programme paid job_outcome on 2013-01-15 (claim 1); "
+            + "the data changed since 2012-12: import #2 (known at 2013-07-01T09:00:00+01:00) added claims 1")
         // The overlap is listed with what it would have cost.
         #expect(run.report.exceptions.map { "\($0.clientID) \($0.outcomeID) \($0.highestAmount) \($0.reason)" }
             .contains("A004 D2-work-activity 150.00 not paid: one result, one payment: work_programme paid job_outcome on 2013-01-15 (claim 1)"))

@@ -28,8 +28,10 @@ struct LedgerIssueTests {
         // The claw-back refers to the line it corrects and says why.
         let clawback = try #require(lines.first { $0.kind == .adjustment })
         #expect(clawback.refersTo.map(\.description) == ["national-pilot/2013-02/P01:1"])
-        // The cause in the engine's words: batch 2's corrected review leaves no two clean reviews.
-        #expect(clawback.reason == "no longer owed as of 2013-06-30: D1-abstinent not achieved: no two consecutive reviews far enough apart meet the review conditions")
+        // The cause in the engine's words (batch 2's corrected review leaves no two clean reviews), and the
+        // data that changed since the line it corrects.
+        #expect(clawback.reason == "no longer owed as of 2013-06-30: D1-abstinent not achieved: no two consecutive reviews far enough apart "
+            + "meet the review conditions; the data changed since 2013-02: import #2 (known at 2013-08-06T09:00:00+01:00) replaced top 102")
     }
 
     @Test func theIssuedLinesSumKeyByKeyToTheLatestRun() async throws {
