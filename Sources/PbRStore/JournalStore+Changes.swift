@@ -20,31 +20,31 @@ extension JournalStore {
         guard !clients.isEmpty, throughImport > afterImport else { return [] }
         var changes: [JournalChange] = []
         let cutoff = knownAt?.epochSeconds ?? Int64.max
-        // A few hundred clients a query: well under either database's limit of binds.
-        let ordered = clients.sorted()
-        for start in stride(from: 0, to: ordered.count, by: 500) {
-            let chunk = ordered[start..<min(ordered.count, start + 500)]
-            var query = SQLQueryString("""
-                SELECT j.client_id, j.kind, j.record_key, j.import_id, j.deleted,
-                       EXISTS (SELECT 1 FROM journal e WHERE e.kind = j.kind AND e.record_key = j.record_key
-                               AND e.import_id <= \(bind: afterImport)) AS replaces
-                FROM journal j
-                WHERE j.import_id > \(bind: afterImport) AND j.import_id <= \(bind: throughImport)
-                  AND j.known_at_epoch <= \(bind: cutoff) AND j.client_id IN (
-                """)
-            for (index, client) in chunk.enumerated() {
-                query.appendInterpolation(unsafeRaw: index == 0 ? "" : ", ")
+        // Each query scans the journal (it is keyed by record, not by import): up to 500 clients are named
+        // in one query; for more, one query reads every row of those imports and the clients are picked here.
+        let named = clients.count <= 500
+        var query = SQLQueryString("""
+            SELECT j.client_id, j.kind, j.record_key, j.import_id, j.deleted,
+                   EXISTS (SELECT 1 FROM journal e WHERE e.kind = j.kind AND e.record_key = j.record_key
+                           AND e.import_id <= \(bind: afterImport)) AS replaces
+            FROM journal j
+            WHERE j.import_id > \(bind: afterImport) AND j.import_id <= \(bind: throughImport) AND j.known_at_epoch <= \(bind: cutoff)
+            """)
+        if named {
+            for (index, client) in clients.sorted().enumerated() {
+                query.appendInterpolation(unsafeRaw: index == 0 ? " AND j.client_id IN (" : ", ")
                 query.appendInterpolation(bind: client.rawValue)
             }
-            query.appendInterpolation(unsafeRaw: ") ORDER BY j.import_id, j.kind, j.record_key")
-            changes += try await database.raw(query).all().map { row in
-                JournalChange(clientID: ClientID(try row.decode(column: "client_id", as: String.self)),
-                              kind: try row.decode(column: "kind", as: String.self),
-                              recordKey: try row.decode(column: "record_key", as: String.self),
-                              importID: try row.decode(column: "import_id", as: Int.self),
-                              withdrawn: try row.decode(column: "deleted", as: Int.self) != 0,
-                              replaces: try row.decode(column: "replaces", as: Bool.self))
-            }
+            query.appendInterpolation(unsafeRaw: ")")
+        }
+        for row in try await database.raw(query).all() {
+            let client = ClientID(try row.decode(column: "client_id", as: String.self))
+            guard named || clients.contains(client) else { continue }
+            changes.append(JournalChange(clientID: client, kind: try row.decode(column: "kind", as: String.self),
+                                         recordKey: try row.decode(column: "record_key", as: String.self),
+                                         importID: try row.decode(column: "import_id", as: Int.self),
+                                         withdrawn: try row.decode(column: "deleted", as: Int.self) != 0,
+                                         replaces: try row.decode(column: "replaces", as: Bool.self)))
         }
         return changes.sorted { ($0.importID, $0.kind, $0.recordKey) < ($1.importID, $1.kind, $1.recordKey) }
     }
