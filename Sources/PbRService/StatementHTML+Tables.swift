@@ -2,7 +2,7 @@ import PbRCore
 import PbRStore
 
 extension StatementHTML {
-    static let lineColumns = ["Line", "Component", "Kind", "Client", "Outcome", "Part", "Band", "Achieved on", "Due on", "Amount",
+    static let lineColumns = ["Line", "Component", "Kind", "Client", "Earned by", "Outcome", "Part", "Band", "Achieved on", "Due on", "Amount",
                               "Reason", "Refers to"]
 
     /// Every line, adjustments marked; the header row repeats on each printed page.
@@ -10,8 +10,9 @@ extension StatementHTML {
         guard !lines.isEmpty else { return "<p>No lines.</p>" }
         let head = "<thead><tr>" + lineColumns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>"
         let rows = lines.map { line in
+            // Earned by: under a prime, the subcontractor each line is passed on to.
             let cells = [String(line.line), line.component.rawValue, line.kind.rawValue, line.clientID?.rawValue ?? "",
-                         line.outcomeID?.rawValue ?? "", line.part.map(String.init) ?? "", line.band?.description ?? "",
+                         line.earnedBy?.rawValue ?? "", line.outcomeID?.rawValue ?? "", line.part.map(String.init) ?? "", line.band?.description ?? "",
                          line.achievedOn?.description ?? "", line.dueOn?.description ?? ""].map { "<td>\(escape($0))</td>" }
             let tail = "<td>\(escape(line.reason))</td><td>\(escape(line.refersTo.map(\.description).joined(separator: " ")))</td>"
             let kind = line.kind == .adjustment ? " class=\"adjustment\"" : ""

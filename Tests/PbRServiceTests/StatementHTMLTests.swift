@@ -36,7 +36,7 @@ struct StatementHTMLTests {
         // The claw-back line: an adjustment row, minus sign, its reason and the line it corrects.
         let row = try #require(html.split(separator: "\n").first { $0.hasPrefix("<tr class=\"adjustment\"><td>1</td>") })
         let expected: [String] = [
-            "<tr class=\"adjustment\"><td>1</td><td>outcome</td><td>adjustment</td><td>A001</td><td>D1-abstinent</td>",
+            "<tr class=\"adjustment\"><td>1</td><td>outcome</td><td>adjustment</td><td>A001</td><td>P01</td><td>D1-abstinent</td>",
             "<td>1</td><td>4</td><td>2013-02-11</td><td>2013-02-11</td><td class=\"amount negative\">-£600.00</td>",
             "<td>no longer owed as of 2013-06-30: D1-abstinent not achieved: no two consecutive reviews far enough apart ",
             "meet the review conditions; the data changed since 2013-02: import #2 (known at 2013-08-06T09:00:00+01:00) replaced top 102",
