@@ -86,7 +86,15 @@ struct ShippedContractsTests {
         try await importExtract(try ExtractFolders.write(files), into: ledger.store)
         try await ledger.issue(through: "2012-09", contract: "bracknell-forest")
         let lines = try await ledger.store.statementLines("bracknell-forest")
+        // The statement the prime passes on to BF-SUB-B for August: its line alone, with its own totals.
+        let passedOn = try await StatementBook(store: ledger.store).period("bracknell-forest", StatementPeriod("2012-08")!,
+                                                                           earnedBy: ProviderID("BF-SUB-B"))
+        let july = try await StatementBook(store: ledger.store).period("bracknell-forest", StatementPeriod("2012-07")!,
+                                                                       earnedBy: ProviderID("BF-SUB-B"))
         try await ledger.store.close()
+        #expect(passedOn.lines.map(\.amount) == [pounds("100.00")])
+        #expect(passedOn.statements.map(\.totals.payable) == [pounds("100.00")])
+        #expect(july.statements.isEmpty && july.lines.isEmpty)
 
         // D2-work-activity by band: 2 → 150.00, 3 → 200.00, 4 → 200.00, 5 → 250.00; D4-hepb-course 100.00.
         // Every line is on the prime's statement; earned_by names who earned it. No block: 100% on results.

@@ -85,3 +85,17 @@ extension StatementCommandTests {
         #expect(list.stdout.hasPrefix("national-pilot: 1 version\n"))
     }
 }
+
+extension StatementCommandTests {
+    @Test func aDisputeIsRaisedAndResolvedFromTheCommandLine() throws {
+        let store = try storeWithTheExampleIssued()
+        let line = "national-pilot/2013-06/P01:1"
+        let raised = try pbr("statement", "dispute", "--db", store, "--contract", "national-pilot", "--line", line, "--reason", "review re-sent in error")
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(raised.stdout == "Disputed \(line) (-£600.00): held back from the 2014-08 statement until resolved.\n")
+        let resolved = try pbr("statement", "resolve", "--db", store, "--contract", "national-pilot", "--line", line, "--reject", "--note", "batch 2 is right")
+        #expect(resolved.stdout == "The dispute of \(line) is rejected; the 2014-08 statement releases the hold: the line stands.\n")
+        let again = try pbr("statement", "resolve", "--db", store, "--contract", "national-pilot", "--line", line, "--uphold", "--note", "x")
+        #expect(again.status != 0 && again.stderr.contains("the dispute of \(line) was rejected already"))
+    }
+}
