@@ -50,7 +50,7 @@ public struct ClientExplanation: Sendable {
         }
         let run = versions.evaluate([history], asOf: asOf)
         let traces = EntitlementRun(contract: contract).trace(history, asOf: asOf)
-        let issued = try await store.statementLines(contractID).filter { $0.clientID == clientID }
+        let issued = try await store.statementLines(contractID, client: clientID)
         let outcomes = traces.filter { outcomeID == nil || $0.outcomeID == outcomeID }.map { trace in
             let version = trace.achievedOn.map { versions.number(inForceOn: $0) }
             let rule = version.flatMap { versions.versions[$0 - 1].outcomes.first { $0.id == trace.outcomeID } }

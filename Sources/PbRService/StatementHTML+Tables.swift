@@ -41,7 +41,7 @@ extension StatementHTML {
     static func disputes(_ disputes: [Dispute], period: StatementPeriod) -> String {
         guard !disputes.isEmpty else { return "<p>None</p>" }
         let rows = disputes.map { dispute in
-            let state = dispute.resolvedFrom.map { $0 <= period ? "\(dispute.resolution.rawValue) from \($0): \(dispute.note)" : "open" } ?? "open"
+            let state = dispute.state(in: period)
             return "<tr><td>\(escape(dispute.line.description))</td>\(amountCell(dispute.amount))<td>\(escape(dispute.heldFrom.description))</td>"
                 + "<td>\(escape(state))</td><td>\(escape(dispute.reason))</td></tr>"
         }

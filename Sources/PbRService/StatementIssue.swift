@@ -67,6 +67,11 @@ public struct StatementIssue: Sendable {
                                 disputes: try await store.disputes(contractID))
         lap("ledger")
         var result = Result(issued: [], warnings: warnings)
+        if let previous = done.last, lastImport < previous.lastImportID {
+            // Allowed (a commissioner may issue on what was known then), but earlier lines may be clawed back.
+            result.warnings.append("this issue sees the data to import #\(lastImport), older than the #\(previous.lastImportID) that "
+                + "\(previous.period) saw: lines issued on the newer data may be adjusted back")
+        }
         var current = next
         let issuing = progress?.start("Issuing statements", total: next.months(to: period) + 1, unit: "months")
         while current <= period {

@@ -13,14 +13,6 @@ public struct JournalSnapshot: Hashable, Sendable {
 }
 
 extension JournalStore {
-    /// The snapshot a run with this cut-off sees now: the last import recorded with `known_at` at or
-    /// before it (the last import, without a cut-off).
-    public func snapshot(knownAt: Moment?) async throws -> JournalSnapshot {
-        let imports = try await imports()
-        let seen = imports.filter { knownAt == nil || (Moment(iso: $0.knownAt)?.epochSeconds ?? .min) <= knownAt!.epochSeconds }
-        return JournalSnapshot(knownAt: knownAt, lastImportID: seen.map(\.id).max() ?? 0)
-    }
-
     /// Every client's histories as the snapshot holds them.
     public func histories(in snapshot: JournalSnapshot, client: ClientID? = nil,
                           progress: (@Sendable (_ rows: Int) -> Void)? = nil) async throws -> [ClientHistory] {

@@ -145,9 +145,10 @@ extension JournalStore {
         }
     }
 
-    /// The lines of a contract's statements (of one period, or all), by statement, then line.
-    public func statementLines(_ contractID: String, period: StatementPeriod? = nil) async throws -> [StatementLine] {
-        let filter: SQLQueryString = period.map { " AND s.period = \(bind: $0.description)" } ?? ""
+    /// The lines of a contract's statements (of one period, or all; of one client, or all), by statement, then line.
+    public func statementLines(_ contractID: String, period: StatementPeriod? = nil, client: ClientID? = nil) async throws -> [StatementLine] {
+        var filter: SQLQueryString = period.map { " AND s.period = \(bind: $0.description)" } ?? ""
+        if let client { filter.appendInterpolation(" AND l.client_id = \(bind: client.rawValue)" as SQLQueryString) }
         return try await database.raw("""
             SELECT l.statement_id, l.line, s.period, s.payee, l.earned_by, l.client_id, l.component, l.outcome_id, l.part,
                    l.band, l.achieved_on, l.due_on, l.kind, l.amount, l.reason, l.refers_to

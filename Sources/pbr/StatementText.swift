@@ -59,7 +59,7 @@ enum StatementText {
                 text += "\n  The claw-backs exceed what is earned: \(t.carriedForward.sterling) is carried forward and offset against later statements."
             }
             for dispute in issued.disputes where dispute.payee == statement.payee {
-                let state = dispute.resolvedFrom.map { $0 <= pin.period ? "\(dispute.resolution.rawValue) from \($0): \(dispute.note)" : "open" } ?? "open"
+                let state = dispute.state(in: pin.period)
                 text += "\n  Disputed: \(dispute.line) \(dispute.amount.sterling), held from \(dispute.heldFrom) (\(dispute.reason)); \(state)"
             }
             let outcomes = StatementTotals.byOutcome(held)

@@ -133,3 +133,15 @@ extension LedgerIssueTests {
         #expect(periods.count == 1)
     }
 }
+
+extension LedgerIssueTests {
+    @Test func aCutOffOlderThanTheLastStatementsIsWarnedOf() async throws {
+        let ledger = try await LedgerFixture.make()
+        try await ledger.load("small/batch1")
+        try await ledger.load("small/batch2")
+        try await ledger.issue(through: "2013-05")
+        let older = try await ledger.issue(through: "2013-06", knownAt: Moment(iso: "2013-06-05T09:00:00+01:00")!)
+        try await ledger.store.close()
+        #expect(older.warnings == ["this issue sees the data to import #1, older than the #2 that 2013-05 saw: lines issued on the newer data may be adjusted back"])
+    }
+}

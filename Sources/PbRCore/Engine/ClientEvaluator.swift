@@ -139,10 +139,12 @@ struct ClientEvaluator: Sendable {
     private func payee(of achievement: Achievement) -> ProviderID { contract.primeProvider ?? achievement.earnedBy }
 
     /// The band in force on a day: the latest assessment on or before it (ties: larger record_id).
-    static func band(on day: Day, in assessments: [Assessment]) -> Band? {
+    static func band(on day: Day, in assessments: [Assessment]) -> Band? { assessment(on: day, in: assessments)?.band }
+
+    /// The assessment that sets the band on a day.
+    static func assessment(on day: Day, in assessments: [Assessment]) -> Assessment? {
         assessments.filter { $0.assessedOn <= day }
-            .max { a, b in a.assessedOn != b.assessedOn ? a.assessedOn < b.assessedOn : a.recordID < b.recordID }?
-            .band
+            .max { a, b in a.assessedOn != b.assessedOn ? a.assessedOn < b.assessedOn : a.recordID < b.recordID }
     }
 
     /// The earliest day the client is recorded as dead: a `died` event or a discharge for `died`.

@@ -75,8 +75,7 @@ extension ClientEvaluator {
                     ?? (before > 0 ? "no journey of the contract's providers starts on or after its start (\(contract.start))" : "the client has no journey")
                 return trace
             }
-            trace.assessment = history.assessments.filter { $0.assessedOn <= best.achievedOn }
-                .max { a, b in a.assessedOn != b.assessedOn ? a.assessedOn < b.assessedOn : a.recordID < b.recordID }
+            trace.assessment = Self.assessment(on: best.achievedOn, in: history.assessments)
             trace.band = trace.assessment?.band
             trace.parts = best.parts.map { part in
                 let state: String

@@ -26,6 +26,12 @@ public struct Dispute: Hashable, Sendable {
         self.resolution = resolution; self.upheldTotal = upheldTotal; self.note = note; self.resolvedFrom = resolvedFrom
     }
 
+    /// How the dispute stands as a statement of `period` sees it: `open`, or `upheld from 2013-08: note`.
+    public func state(in period: StatementPeriod) -> String {
+        guard let resolvedFrom, resolvedFrom <= period else { return "open" }
+        return "\(resolution.rawValue) from \(resolvedFrom): \(note)"
+    }
+
     /// What a period's statements take from the disputes: each payee's change in what is held back
     /// (negative: held; positive: released), and the keys upheld disputes settle.
     public struct Effects: Sendable {

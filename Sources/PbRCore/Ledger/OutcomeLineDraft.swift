@@ -60,9 +60,9 @@ public enum OutcomeLineDraft {
     ///   - run: the contract's entitlements as of the period's last day, seeing the data the statement pins.
     ///   - attachments: the attachment fees owed as of that day (`AttachmentFees`).
     ///   - issued: every line issued for the contract before this period.
+    ///   - overrides: keys settled by upheld disputes.
     ///   - why: for a key no longer owed, why, in the engine's words (`OutcomeTrace`); nil when unknown.
     /// - Returns: the drafts in key order.
-    ///   - overrides: keys settled by upheld disputes.
     public static func drafts(run: [Entitlement], attachments: [Owed] = [], issued: IssuedLedger, asOf: Day,
                               overrides: [LedgerKey: Override] = [:], why: (LedgerKey) -> String? = { _ in nil }) -> [Draft] {
         // Each owed key is checked against what was issued and taken off `unsettled`; what is left there
