@@ -75,7 +75,33 @@ public struct ContractRegistry: Sendable {
                 + (known.isEmpty ? "the store holds none yet" : "it holds \(known.joined(separator: ", "))")
                 + "; `pbr contract add FILE` registers one")
         }
-        return (ContractVersions(try stored.map(parse)), stored)
+        return (try await withPeers(ContractVersions(try stored.map(parse))), stored)
+    }
+
+    /// The versions with the contracts each names in `paid_once_with` filled in from the store.
+    /// - Throws: a `Refusal` when one is not in the store, or does not name this contract back (a result
+    ///   it reached first would then be paid by both).
+    public func withPeers(_ versions: ContractVersions) async throws -> ContractVersions {
+        var contracts = versions.versions
+        for index in contracts.indices where contracts[index].peers.count != contracts[index].paidOnceWith.count {
+            let contract = contracts[index]
+            var peers: [PeerContract] = []
+            for id in contract.paidOnceWith {
+                let stored = try await store.contractVersions(id)
+                guard !stored.isEmpty else {
+                    throw Refusal("\(contract.id) is paid once with \(id) (paid_once_with), which is not in \(store.location): "
+                        + "`pbr contract add` its file first")
+                }
+                let other = ContractVersions(try stored.map(parse))
+                guard other.versions.last!.paidOnceWith.contains(contract.id) else {
+                    throw Refusal("\(contract.id) is paid once with \(id), but \(id)'s paid_once_with does not name \(contract.id): "
+                        + "a result \(id) reached first would be paid by both; name each contract in the other's file")
+                }
+                peers.append(PeerContract(id: id, versions: other))
+            }
+            contracts[index].peers = peers
+        }
+        return ContractVersions(contracts)
     }
 
     /// Every contract in the store, each with its versions.

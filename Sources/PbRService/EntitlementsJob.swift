@@ -47,6 +47,8 @@ public struct EntitlementsJob: Sendable {
     /// Loads what the run sees and evaluates it.
     /// - Parameter lap: called after each step (`load`, `evaluate`) with its name, for timings.
     public func run(on store: JournalStore, command: String, lap: (String) -> Void = { _ in }) async throws -> Result {
+        // A contract file that names contracts it is paid once with finds them in the store.
+        let versions = try await ContractRegistry(store: store).withPeers(versions)
         let imports = try await store.imports()
         var (seen, warnings) = Self.importsSeen(imports, knownAt: knownAt)
         if asOf < versions.first.start {

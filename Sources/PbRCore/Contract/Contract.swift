@@ -28,6 +28,12 @@ public struct Contract: Sendable {
     /// Take in clients already in treatment on the start day: a journey open on it counts, its clocks
     /// starting on the contract's start day.
     public var takesClientsInTreatment = false
+    /// Other contracts in the same area that may pay the same outcome (by id) for the same client: the
+    /// contract that reached it first pays it, the others do not (`paid_once_with`).
+    public var paidOnceWith: [String] = []
+    /// Those contracts' versions, filled in from the store before a run (`ContractRegistry`): a file
+    /// names them, the store holds them.
+    public var peers: [PeerContract] = []
 
     /// The client's journeys this contract covers: episodes at its providers, linked; those that start on
     /// or after its start, and those open on it when it takes in clients already in treatment.
@@ -57,6 +63,13 @@ public struct Contract: Sendable {
         let thisYear = Day(year: year, month: yearStartMonth, day: yearStartDay)!
         return day >= thisYear ? thisYear : Day(year: year - 1, month: yearStartMonth, day: yearStartDay)!
     }
+}
+
+/// A contract of the same area whose results this one does not pay again.
+public struct PeerContract: Sendable {
+    public var id: String
+    public var versions: ContractVersions
+    public init(id: String, versions: ContractVersions) { self.id = id; self.versions = versions }
 }
 
 /// One outcome the contract pays for.

@@ -37,9 +37,15 @@ struct ClientEvaluator: Sendable {
                 continue
             }
             var price = shared.rule.prices[band]!
+            if let peer = reachedFirstElsewhere(id, achievement, history, asOf: asOf, diedOn: diedOn) {
+                result.exceptions += blocked(achievement, of: shared.rule, price: price, clientID: history.clientID,
+                                             reason: Self.describePeer(id, peer))
+                continue
+            }
             if let (rule, claim) = claimMatch(id, achievement, history.claims) {
                 guard let reduction = rule.reductionBasisPoints else {
-                    result.exceptions += blocked(achievement, of: shared.rule, price: price, clientID: history.clientID, by: claim)
+                    result.exceptions += blocked(achievement, of: shared.rule, price: price, clientID: history.clientID,
+                                                 reason: "not paid: one result, one payment: " + ClaimRule.describe(claim))
                     continue
                 }
                 price = price - price.share(basisPoints: reduction)
@@ -120,10 +126,10 @@ struct ClientEvaluator: Sendable {
         return nil
     }
 
-    /// An achievement another programme has paid for: each part that would have been a line becomes an
-    /// exception saying so, at its amount (what the overlap would have cost).
+    /// An achievement another programme or contract pays for: each part that would have been a line
+    /// becomes an exception saying so, at its amount (what the overlap would have cost).
     private func blocked(_ achievement: Achievement, of rule: OutcomeRule, price: Money, clientID: ClientID,
-                         by claim: Claim) -> [EntitlementException] {
+                         reason: String) -> [EntitlementException] {
         let amounts = price.split(basisPoints: achievement.parts.map(\.shareBasisPoints))
         return zip(achievement.parts, amounts).compactMap { part, amount in
             guard part.earnsOn <= contract.outcomesUntil else { return nil }
@@ -131,7 +137,7 @@ struct ClientEvaluator: Sendable {
             return EntitlementException(
                 providerID: payee(of: achievement), earnedBy: achievement.earnedBy, clientID: clientID, outcomeID: rule.id,
                 part: part.number, achievedOn: achievement.achievedOn, lowestAmount: amount, highestAmount: amount,
-                reason: "not paid: one result, one payment: " + ClaimRule.describe(claim))
+                reason: reason)
         }
     }
 

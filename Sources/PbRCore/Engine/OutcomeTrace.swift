@@ -31,6 +31,8 @@ public struct OutcomeTrace: Sendable {
     public var summary: String
     /// The claim of another programme that blocks the outcome, if one does.
     public var claim: Claim?
+    /// The contract of the area that pays the outcome, having reached it first (`paid_once_with`).
+    public var paidElsewhere: String?
 }
 
 extension EntitlementRun {
@@ -88,7 +90,10 @@ extension ClientEvaluator {
             }
             trace.summary = trace.band == nil ? "achieved on \(best.achievedOn), but no assessment was in force that day"
                 : "achieved on \(best.achievedOn) at band \(trace.band!): \(best.evidence)"
-            if let (claimRule, claim) = claimMatch(rule.id, best, history.claims) {
+            if trace.band != nil, let peer = reachedFirstElsewhere(rule.id, best, history, asOf: asOf, diedOn: diedOn) {
+                trace.summary += "; " + Self.describePeer(rule.id, peer)
+                trace.paidElsewhere = peer.contract
+            } else if let (claimRule, claim) = claimMatch(rule.id, best, history.claims) {
                 if let reduction = claimRule.reductionBasisPoints {
                     trace.summary += "; reduced by \(Money(pence: Int64(reduction)))%: " + ClaimRule.describe(claim)
                 } else {
@@ -108,7 +113,7 @@ extension OutcomeTrace {
         if let state = parts.first(where: { $0.number == part })?.state, state.hasPrefix("failed: ") {
             return "\(outcomeID) part \(part) failed: " + state.dropFirst("failed: ".count)
         }
-        if achievedOn != nil, band == nil || claim != nil { return "\(outcomeID): " + summary }
+        if achievedOn != nil, band == nil || claim != nil || paidElsewhere != nil { return "\(outcomeID): " + summary }
         if achievedOn != nil { return "\(outcomeID) part \(part) is not due: " + summary }
         return "\(outcomeID) " + summary
     }

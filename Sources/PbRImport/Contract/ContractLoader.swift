@@ -22,7 +22,7 @@ public enum ContractLoader {
         let top = try ContractNode(node: root, path: "").mapping(allowed: [
             "id", "name", "start", "outcomes_until", "year_starts", "journey_gap", "prime_provider",
             "finance", "caps", "exclusive_groups", "outcomes", "effective_from", "other_programmes",
-            "providers", "takes_clients_in_treatment",
+            "providers", "takes_clients_in_treatment", "paid_once_with",
         ])
         func required(_ key: String) throws(ContractError) -> ContractNode {
             guard let node = top[key] else { throw ContractError(path: key, line: nil, reason: "is required") }
@@ -68,6 +68,14 @@ public enum ContractLoader {
             let text = try node.string()
             guard ["true", "false"].contains(text) else { throw node.fail("expected true or false") }
             contract.takesClientsInTreatment = text == "true"
+        }
+        if let node = top["paid_once_with"] {
+            let items = try node.list()
+            contract.paidOnceWith = try items.map { (item) throws(ContractError) in try item.string() }
+            for (index, id) in contract.paidOnceWith.enumerated() {
+                if id == contract.id { throw items[index].fail("a contract does not share its results with itself") }
+                if contract.paidOnceWith[..<index].contains(id) { throw items[index].fail("'\(id)' is named twice") }
+            }
         }
         contract.claimRules = try top["other_programmes"].map { (node) throws(ContractError) in try claimRules(node, outcomes) } ?? []
         return contract
