@@ -1,3 +1,5 @@
+import PbRCore
+
 /// Items drawn in proportion to integer weights, so a distribution reads as a table of shares.
 struct Weighted<Item: Sendable>: Sendable {
     private let items: [Item]

@@ -21,6 +21,7 @@ public struct StatementPeriod: Hashable, Comparable, Sendable, CustomStringConve
     /// The statement's run is as of this day.
     public var lastDay: Day { firstDay.adding(months: 1).adding(days: -1) }
     public var next: StatementPeriod { StatementPeriod(containing: firstDay.adding(months: 1)) }
+    public var previous: StatementPeriod { StatementPeriod(containing: firstDay.adding(months: -1)) }
 
     /// Whole months from `self` to `other` (positive when `other` is later).
     public func months(to other: StatementPeriod) -> Int { (other.year - year) * 12 + other.month - month }

@@ -32,6 +32,11 @@ public enum DischargeReason: String, Sendable, CaseIterable {
     case movedAway = "moved_away"
     case died
     case other
+
+    /// The three codes of a successful completion (DOMAIN.md), whatever the substances presenting.
+    public var isSuccessfulCompletion: Bool {
+        self == .completedDrugFree || self == .completedAlcoholFree || self == .completedOccasionalUser
+    }
 }
 
 public enum ReferralSource: String, Sendable, CaseIterable {

@@ -1,0 +1,194 @@
+/// The diagnostics of one area under a contract, as of a day (DOMAIN.md, "Diagnostics: data out"):
+/// each measure for the area and each provider, its CUSUM or threshold test against the 24 months
+/// before the contract, and an alert where it crosses its limit.
+public enum AreaDiagnostics {
+    /// The false-alarm rate of each measure over a year of clean data, across all its series.
+    public static let falseAlarmPerYear = 0.05
+
+    public static func run(_ histories: [ClientHistory], contract: Contract, asOf: Day) -> DiagnosticsReport {
+        let start = StatementPeriod(containing: contract.start)
+        let baseline = StatementPeriod(containing: contract.start.adding(months: -24))...StatementPeriod(containing: contract.start.adding(months: -1))
+        let lastEnded = StatementPeriod(containing: asOf.adding(days: 1)).previous
+        let monitored = lastEnded >= start ? start...lastEnded : nil
+        let tallies = AreaTallies(histories, first: baseline.lowerBound, last: monitored?.upperBound ?? baseline.upperBound, asOf: asOf,
+                                  minGap: contract.minimumReviewGap, windowMonths: contract.completionWindowMonths)
+        let run = Run(tallies: tallies, baseline: baseline, monitored: monitored, asOf: asOf, contract: contract)
+        return DiagnosticsReport(contractID: contract.id, asOf: asOf, baseline: baseline, monitored: monitored, diagnostics: run.all())
+    }
+
+    struct Run {
+        let tallies: AreaTallies
+        let baseline: ClosedRange<StatementPeriod>
+        let monitored: ClosedRange<StatementPeriod>?
+        let asOf: Day
+        let contract: Contract
+
+        func monitor(_ seriesCount: Int) -> SeriesMonitor {
+            SeriesMonitor(tallies: tallies, baseline: baseline, monitored: monitored, falseAlarm: falseAlarmPerYear / Double(max(seriesCount, 1)))
+        }
+
+        func who(_ key: AreaTallies.Key) -> String {
+            (key.provider.map { "at \($0)" } ?? "in the area") + (key.band.map { ", band \($0)," } ?? "")
+        }
+
+        func range(_ through: StatementPeriod) -> String { "\(monitored!.lowerBound) to \(through)" }
+
+        static func figure(_ value: Double) -> String {
+            let tenths = Int((value * 10).rounded())
+            return "\(tenths / 10).\(abs(tenths % 10))"
+        }
+
+        func all() -> [Diagnostic] {
+            [counts("starts", .starts, ratio: 0.5, words: "episodes started"),
+             counts("completions", .completions, ratio: 0.6, words: "successful completions"),
+             counts("completions_without_representation", .completionsWithoutRepresentation, ratio: 0.6,
+                    words: "completions not followed by re-presentation within 6 months", judged: true),
+             counts("declined", .declined, ratio: 2, words: "episodes ended declined_treatment"),
+             creaming(), parking(), selfReport(), bunching("review_bunching", .reviewsJustPastGap), bunching("discharge_timing", .representationsJustAfterWindow),
+             deaths(), comparison()]
+        }
+
+        /// A Poisson CUSUM of a monthly count against the baseline's mean.
+        func counts(_ id: String, _ measure: AreaTallies.Measure, ratio: Double, words: String, judged: Bool = false) -> Diagnostic {
+            let keys = tallies.keys(measure).filter { $0.band == nil }
+            let lastJudged = judged ? StatementPeriod(containing: asOf.adding(months: -6)).previous : nil
+            let monitor = monitor(keys.count)
+            let outcomes = keys.map { key in
+                monitor.run(key, design: .poisson(ratio: ratio), expectation: .meanCount, judged: lastJudged) { count, _, expected, through in
+                    "\(words) \(who(key)) \(ratio < 1 ? "fell" : "rose"): \(count) from \(range(through)) against \(Self.figure(expected)) expected from the baseline"
+                }
+            }
+            let direction = ratio < 1 ? "a fall to \(Int(ratio * 100))%" : "a rise to \(Int(ratio * 100))%"
+            return diagnostic(id, method: "Poisson CUSUM of \(words) a month against the mean of the 24 months before the contract, tuned to \(direction) of it; "
+                + "decision limit simulated" + (judged ? "; a month is judged once 6 months have passed since it" : ""), outcomes)
+        }
+
+        /// Among the episodes started, the share of clients in band 4 and in band 5: a Bernoulli CUSUM for a fall.
+        func creaming() -> Diagnostic {
+            let keys = tallies.keys(.startsInBands4And5)
+            let monitor = monitor(keys.count)
+            let outcomes = keys.map { key in
+                monitor.run(key, design: .bernoulli(oddsRatio: 0.5), expectation: .share) { count, trials, expected, through in
+                    "band 4-5 clients were \(count) of the \(trials) starts \(who(key)) from \(range(through)), "
+                        + "against \(Self.figure(expected)) expected from the baseline's share"
+                }
+            }
+            return diagnostic("creaming", method: "Bernoulli CUSUM of the share of starts whose client is in band 4 or 5 on the start day, "
+                + "against the baseline's share, tuned to its odds halving; decision limit simulated", outcomes)
+        }
+
+        func parking() -> Diagnostic {
+            let keys = tallies.keys(.parked)
+            let monitor = monitor(keys.count)
+            let outcomes = keys.map { key in
+                monitor.run(key, design: .bernoulli(oddsRatio: 2), expectation: .share) { count, trials, expected, through in
+                    "clients in treatment over 6 months with no review in the last 6 \(who(key)): \(count) of \(trials) month-ends from \(range(through)), "
+                        + "against \(Self.figure(expected)) expected"
+                }
+            }
+            return diagnostic("parking", method: "Bernoulli CUSUM, at each month's end, of the clients in treatment more than 6 months "
+                + "who had no review in the last 6, against the baseline's share, tuned to its odds doubling; decision limit simulated", outcomes)
+        }
+
+        /// Reviews reporting abstinence, expected at the baseline's share moved by as much as the drug tests'
+        /// negative share moved since (a difference in differences): a rise the tests do not show.
+        func selfReport() -> Diagnostic {
+            let keys = tallies.keys(.abstinentReviews)
+            let monitor = monitor(keys.count)
+            let outcomes = keys.map { key in
+                let tests = AreaTallies.Key(.negativeTests, provider: key.provider)
+                let base = monitor.months(baseline).map { tallies.tally(tests, $0) }
+                let (negative, total) = base.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.trials) }
+                let abstinent = monitor.months(baseline).map { tallies.tally(key, $0) }.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.trials) }
+                let reported = abstinent.1 == 0 ? 0 : Double(abstinent.0) / Double(abstinent.1)
+                let tested = total == 0 ? nil : Double(negative) / Double(total)
+                let since = monitor.months(monitored)
+                func expected(_ month: StatementPeriod) -> Double {
+                    guard let tested, month >= (monitored?.lowerBound ?? month) else { return reported }
+                    let sofar = since.filter { $0 <= month }.map { tallies.tally(tests, $0) }.reduce((0, 0)) { ($0.0 + $1.count, $0.1 + $1.trials) }
+                    guard sofar.1 >= 10 else { return reported }
+                    return min(max(reported + Double(sofar.0) / Double(sofar.1) - tested, 0.01), 0.99)
+                }
+                return monitor.run(key, design: .bernoulli(oddsRatio: 1.5), expectation: .perMonth(baseline: reported, expected)) { count, trials, expectedSum, through in
+                    "reviews reporting abstinence \(who(key)) rose: \(count) of \(trials) from \(range(through)) against \(Self.figure(expectedSum)) expected "
+                        + "from the baseline and the drug tests since"
+                }
+            }
+            return diagnostic("self_report", method: "Bernoulli CUSUM of reviews reporting 0 days of every presenting substance, expected at the "
+                + "baseline's share plus the change in the share of negative drug tests since (difference in differences), tuned to its odds "
+                + "rising by half; decision limit simulated", outcomes)
+        }
+
+        func bunching(_ id: String, _ measure: AreaTallies.Measure) -> Diagnostic {
+            let keys = tallies.keys(measure)
+            let test = ThresholdTest(monitor: monitor(keys.count))
+            let reviews = measure == .reviewsJustPastGap
+            let outcomes = keys.map { key in
+                test.run(key) { after, near, share, through in
+                    (reviews ? "reviews \(who(key)) bunch just past the \(contract.minimumReviewGap)-day minimum gap: \(after) of the \(near) within 7 days either side"
+                        : "re-presentations \(who(key)) wait until just after a completion's \(contract.completionWindowMonths)-month window: \(after) of the \(near) within 28 days either side")
+                        + " from \(range(through)) fall after it, where the baseline had \(Int((share * 100).rounded()))%"
+                }
+            }
+            let what = reviews ? "reviews 0-6 days past the minimum gap after the review before, among those within 7 days either side of it"
+                : "re-presentations 1-28 days after a successful completion's window closed, among those within 28 days either side of its end"
+            return diagnostic(id, method: "exact binomial test of \(what), over the months since the contract's start, against the baseline's share "
+                + "(half, with fewer than 20 in the baseline); statistic -log10 p, looked at monthly", outcomes)
+        }
+
+        /// Deaths against what the area's baseline rate for each band expects of the clients at risk: a
+        /// provider is judged against the area, and the area against its own past.
+        func deaths() -> Diagnostic {
+            let keys = tallies.keys(.deaths).filter { $0.band == nil }
+            let monitor = monitor(keys.count)
+            let months = monitor.months(baseline)
+            func total(_ key: AreaTallies.Key) -> Int { months.reduce(0) { $0 + tallies.tally(key, $1).count } }
+            var rate: [Band: Double] = [:]
+            for band in Band.all {
+                let atRisk = total(AreaTallies.Key(.atRisk, band: band))
+                rate[band] = atRisk == 0 ? 0 : Double(total(AreaTallies.Key(.deaths, band: band))) / Double(atRisk)
+            }
+            let outcomes = keys.map { key in
+                func expected(_ month: StatementPeriod) -> Double {
+                    Band.all.reduce(0) { $0 + Double(tallies.tally(AreaTallies.Key(.atRisk, provider: key.provider, band: $1), month).count) * rate[$1]! }
+                }
+                let base = months.reduce(0) { $0 + expected($1) } / Double(max(months.count, 1))
+                return monitor.run(key, design: .poisson(ratio: 2), expectation: .perMonth(baseline: base, expected)) { count, _, expectedSum, through in
+                    "deaths \(who(key)) (in treatment or within a year of discharge): \(count) from \(range(through)) against \(Self.figure(expectedSum)) "
+                        + "expected at the area's baseline rates by band"
+                }
+            }
+            var deaths = diagnostic("deaths", method: "Poisson CUSUM of deaths in treatment or within a year of discharge, each month's expected count the "
+                + "clients at risk by band times the area's baseline death rate for the band, tuned to a doubling; decision limit simulated. "
+                + "And a funnel test of each provider's deaths since the baseline's first month against the other providers' rates by band "
+                + "(exact Poisson, outside 99.8%)", outcomes)
+            let funnel = deathsFunnel()
+            deaths.series += funnel.map(\.series)
+            // One alert for a provider: the earlier of its CUSUM's and its funnel's.
+            for alert in funnel.compactMap(\.alert) {
+                if let index = deaths.alerts.firstIndex(where: { $0.provider == alert.provider }) {
+                    if alert.firstMonth < deaths.alerts[index].firstMonth { deaths.alerts[index] = alert }
+                } else {
+                    deaths.alerts.append(alert)
+                }
+            }
+            return deaths
+        }
+
+        func comparison() -> Diagnostic {
+            Diagnostic(id: "comparison", method: "difference in differences against comparison areas (--comparison FILE): not built yet",
+                       falseAlarmRate: "", alerts: [], series: [])
+        }
+
+        func diagnostic(_ id: String, method: String, _ outcomes: [SeriesMonitor.Outcome]) -> Diagnostic {
+            Diagnostic(id: id, method: method,
+                       falseAlarmRate: "5% a year across the measure's \(outcomes.count) series (each at \(Self.percent(falseAlarmPerYear / Double(max(outcomes.count, 1)))))",
+                       alerts: outcomes.compactMap(\.alert), series: outcomes.map(\.series))
+        }
+
+        static func percent(_ share: Double) -> String {
+            let hundredths = Int((share * 10_000).rounded())
+            return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)%"
+        }
+    }
+}

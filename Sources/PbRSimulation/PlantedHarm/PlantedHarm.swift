@@ -1,0 +1,33 @@
+import PbRCore
+
+/// A harm planted in a synthetic area from the contract's start on, at one provider, of the size the
+/// pilots saw (DOMAIN.md, "What the pilots taught"): what each diagnostic must see.
+public enum PlantedHarm: Sendable, Equatable {
+    /// Clean data: every provider goes on as in the baseline.
+    case none
+    /// The odds of a referral starting treatment times `oddsRatio` (the pilots': 0.17).
+    case startsFall(oddsRatio: Double)
+    /// Band 4 and 5 clients referred to the provider are no longer started.
+    case creaming
+    /// The chance a review reports abstinence rises to `to` while drug tests go on as before.
+    case selfReport(to: Double)
+    /// Reviews moved to 0-3 days past the minimum gap after the review before.
+    case reviewBunching
+    /// Re-presentations that would come inside a completion's window are held until just after it.
+    case heldRepresentations
+    /// Deaths times `ratio` (2: twice the deaths).
+    case deaths(ratio: Double)
+
+    /// The diagnostic that must flag it.
+    public var diagnostic: String? {
+        switch self {
+        case .none: nil
+        case .startsFall: "starts"
+        case .creaming: "creaming"
+        case .selfReport: "self_report"
+        case .reviewBunching: "review_bunching"
+        case .heldRepresentations: "discharge_timing"
+        case .deaths: "deaths"
+        }
+    }
+}
