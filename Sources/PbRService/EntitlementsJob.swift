@@ -44,11 +44,17 @@ public struct EntitlementsJob: Sendable {
         public var provenance: Provenance
     }
 
-    /// Loads what the run sees and evaluates it.
-    /// - Parameter lap: called after each step (`load`, `evaluate`) with its name, for timings.
-    public func run(on store: JournalStore, command: String, lap: (String) -> Void = { _ in }) async throws -> Result {
-        // A contract file that names contracts it is paid once with finds them in the store.
-        let versions = try await ContractRegistry(store: store).withPeers(versions)
+    /// What a run reads: the histories as the cut-off sees them, and the record of what it saw.
+    public struct Journal: Sendable {
+        public var histories: [ClientHistory]
+        /// What the run saw that a person should know (a cut-off before any import, an empty store).
+        public var warnings: [String]
+        public var provenance: Provenance
+    }
+
+    /// Loads what the run sees, pinned to the last import the cut-off sees: an import that lands while
+    /// the run reads cannot be half-seen.
+    public func load(on store: JournalStore, command: String) async throws -> Journal {
         let imports = try await store.imports()
         var (seen, warnings) = Self.importsSeen(imports, knownAt: knownAt)
         if asOf < versions.first.start {
@@ -57,22 +63,30 @@ public struct EntitlementsJob: Sendable {
         let cutoff = knownAt?.epochSeconds ?? .max
         let rows = imports.filter { Self.epoch($0) <= cutoff }.reduce(0) { $0 + $1.rowsImported }
         let loading = progress?.start("Reading the journal", total: rows, unit: "rows")
-        // Pinned to the last import seen: an import that lands while this run reads cannot be half-seen.
         let snapshot = JournalSnapshot(knownAt: knownAt, lastImportID: seen?.id ?? 0)
         let histories = try await store.histories(in: snapshot, progress: Self.observer(loading))
         loading?.finish()
-        lap("load")
-        let evaluating = progress?.start("Evaluating outcomes", total: histories.count, unit: "clients")
-        let report = versions.evaluate(histories, asOf: asOf, progress: Self.observer(evaluating))
-        evaluating?.finish()
-        lap("evaluate")
         var provenance = Provenance(command: command, store: store.location.description, contract: stamp, asOf: asOf,
                                     knownAt: knownAt, lastImport: seen.map { .init(id: $0.id, knownAt: $0.knownAt, sha256: $0.digest) })
         provenance.warnings = warnings
-        return Result(report: report, warnings: warnings, provenance: provenance)
+        return Journal(histories: histories, warnings: warnings, provenance: provenance)
     }
 
-    private static func observer(_ step: (any ProgressStep)?) -> (@Sendable (Int) -> Void)? {
+    /// Loads what the run sees and evaluates it.
+    /// - Parameter lap: called after each step (`load`, `evaluate`) with its name, for timings.
+    public func run(on store: JournalStore, command: String, lap: (String) -> Void = { _ in }) async throws -> Result {
+        // A contract file that names contracts it is paid once with finds them in the store.
+        let versions = try await ContractRegistry(store: store).withPeers(versions)
+        let journal = try await load(on: store, command: command)
+        lap("load")
+        let evaluating = progress?.start("Evaluating outcomes", total: journal.histories.count, unit: "clients")
+        let report = versions.evaluate(journal.histories, asOf: asOf, progress: Self.observer(evaluating))
+        evaluating?.finish()
+        lap("evaluate")
+        return Result(report: report, warnings: journal.warnings, provenance: journal.provenance)
+    }
+
+    static func observer(_ step: (any ProgressStep)?) -> (@Sendable (Int) -> Void)? {
         guard let step else { return nil }
         return { units in step.advance(by: units) }
     }

@@ -21,3 +21,17 @@ public enum SyntheticExtractFolders {
         }
     }
 }
+
+/// A synthetic area with a harm planted (`PlantedHarmArea`) written as one extract folder, known on the
+/// day after the area's last day: what the demo diagnoses.
+public enum PlantedHarmFolder {
+    public static func write(into folder: inout WorkFolder, name: String, _ area: PlantedHarmArea) throws -> SyntheticExtractFolders.Written {
+        let extract = try folder.claim(name)
+        let knownAt = Moment(iso: "\(area.through.adding(days: 1))T09:00:00Z")!
+        let records = area.records().flatMap { $0 }
+        try ExtractWriter.write(to: extract, knownAt: knownAt, source: "synthetic area, \(area.harm.diagnostic ?? "no") harm planted at \(area.harmAt)",
+                                records: records)
+        return .init(folder: extract, knownAt: knownAt, rows: records.count)
+    }
+}
+

@@ -47,6 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await runAndPrint(journal, terms, asOf: asOf, knownAt: nil, into: &folder)
             try await issueStatements(journal, terms, firstExtract: extracts[0].knownAt)
             try await journal.close()
+            try await diagnosePlantedHarm(terms, into: &folder)
         } catch {
             try? await journal.close()
             throw error
@@ -58,7 +59,34 @@ struct DemoCommand: AsyncParsableCommand {
               swift run pbr entitlements --db \(storePath) --contract \(contract) --as-of 2014-03-31 --csv out.csv
               swift run pbr statement list --db \(storePath) --contract \(terms.contract.id)
               swift run pbr statement export --db \(storePath) --contract \(terms.contract.id) --period 2016-05 --csv statements.csv
+              swift run pbr diagnose --db \(dir)/harm.sqlite --contract \(contract) --as-of 2012-06-30 --json diagnostics.json
             """)
+    }
+
+    /// A second, small area with a harm planted: from the contract's start P02 starts far fewer of its
+    /// referrals (the pilots' odds ratio, 0.17). The diagnostics flag it in the contract's first months.
+    private func diagnosePlantedHarm(_ terms: ContractSource, into folder: inout WorkFolder) async throws {
+        var area = PlantedHarmArea()
+        area.harm = .startsFall(oddsRatio: 0.17)
+        area.through = Day(iso: "2012-06-30")!
+        let extract = try PlantedHarmFolder.write(into: &folder, name: "area-with-harm", area)
+        let path = try folder.claimStore("harm.sqlite").path
+        let store = try await JournalStore.open(.sqlite(path: path), .createIfMissing)
+        let result: DiagnoseJob.Result
+        do {
+            _ = try await ImportJob(folder: extract.folder.path, importedBy: "pbr demo").run(into: store)
+            result = try await DiagnoseJob(EntitlementsJob(contract: terms, asOf: area.through, knownAt: nil)).diagnose(on: store)
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        let name = "diagnostics-\(area.through).json"
+        for claimed in [name, name + ".json"] { _ = try folder.claim(claimed) }
+        try OutputFiles.write(DiagnosticsJSON.bytes(result.report), to: folder.url.appendingPathComponent(name).path,
+                              provenance: result.provenance, rows: 0)
+        print("\nA second area, \(extract.rows.counted("row")) in \(dir)/harm.sqlite, with a harm planted at P02 from \(area.contractStart): "
+              + "its starts fall.\n" + DiagnosticsText.render(result.report) + "\nWritten to \(dir)/\(name).")
     }
 
     private func runAndPrint(_ journal: JournalStore, _ terms: ContractSource, asOf: Day, knownAt: Moment?,

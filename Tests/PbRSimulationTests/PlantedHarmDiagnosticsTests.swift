@@ -24,7 +24,8 @@ struct PlantedHarmDiagnosticsTests {
         }
     }
 
-    @Test(arguments: [PlantedHarm.startsFall(oddsRatio: 0.17), .creaming, .selfReport(to: 0.5), .reviewBunching, .heldRepresentations])
+    @Test(arguments: [PlantedHarm.startsFall(oddsRatio: 0.17), .creaming(kept: 0), .selfReport(to: 0.5), .reviewBunching(share: 0.5),
+                      .heldRepresentations(share: 1)])
     func aPlantedHarmIsFlaggedAtItsProviderWithinThreeMonths(_ harm: PlantedHarm) {
         let report = diagnose(harm)
         let alerts = report.diagnostics.first { $0.id == harm.diagnostic }!.alerts

@@ -31,7 +31,9 @@ public enum AreaDiagnostics {
             (key.provider.map { "at \($0)" } ?? "in the area") + (key.band.map { ", band \($0)," } ?? "")
         }
 
-        func range(_ through: StatementPeriod) -> String { "\(monitored!.lowerBound) to \(through)" }
+        func range(_ through: StatementPeriod) -> String {
+            through == monitored!.lowerBound ? "in \(through)" : "from \(monitored!.lowerBound) to \(through)"
+        }
 
         static func figure(_ value: Double) -> String {
             let tenths = Int((value * 10).rounded())
@@ -55,7 +57,7 @@ public enum AreaDiagnostics {
             let monitor = monitor(keys.count)
             let outcomes = keys.map { key in
                 monitor.run(key, design: .poisson(ratio: ratio), expectation: .meanCount, judged: lastJudged) { count, _, expected, through in
-                    "\(words) \(who(key)) \(ratio < 1 ? "fell" : "rose"): \(count) from \(range(through)) against \(Self.figure(expected)) expected from the baseline"
+                    "\(words) \(who(key)) \(ratio < 1 ? "fell" : "rose"): \(count) \(range(through)) against \(Self.figure(expected)) expected from the baseline"
                 }
             }
             let direction = ratio < 1 ? "a fall to \(Int(ratio * 100))%" : "a rise to \(Int(ratio * 100))%"
@@ -69,7 +71,7 @@ public enum AreaDiagnostics {
             let monitor = monitor(keys.count)
             let outcomes = keys.map { key in
                 monitor.run(key, design: .bernoulli(oddsRatio: 0.5), expectation: .share) { count, trials, expected, through in
-                    "band 4-5 clients were \(count) of the \(trials) starts \(who(key)) from \(range(through)), "
+                    "band 4-5 clients were \(count) of the \(trials) starts \(who(key)) \(range(through)), "
                         + "against \(Self.figure(expected)) expected from the baseline's share"
                 }
             }
@@ -82,7 +84,7 @@ public enum AreaDiagnostics {
             let monitor = monitor(keys.count)
             let outcomes = keys.map { key in
                 monitor.run(key, design: .bernoulli(oddsRatio: 2), expectation: .share) { count, trials, expected, through in
-                    "clients in treatment over 6 months with no review in the last 6 \(who(key)): \(count) of \(trials) month-ends from \(range(through)), "
+                    "clients in treatment over 6 months with no review in the last 6 \(who(key)): \(count) of \(trials) month-ends \(range(through)), "
                         + "against \(Self.figure(expected)) expected"
                 }
             }
@@ -110,7 +112,7 @@ public enum AreaDiagnostics {
                     return min(max(reported + Double(sofar.0) / Double(sofar.1) - tested, 0.01), 0.99)
                 }
                 return monitor.run(key, design: .bernoulli(oddsRatio: 1.5), expectation: .perMonth(baseline: reported, expected)) { count, trials, expectedSum, through in
-                    "reviews reporting abstinence \(who(key)) rose: \(count) of \(trials) from \(range(through)) against \(Self.figure(expectedSum)) expected "
+                    "reviews reporting abstinence \(who(key)) rose: \(count) of \(trials) \(range(through)) against \(Self.figure(expectedSum)) expected "
                         + "from the baseline and the drug tests since"
                 }
             }
@@ -127,7 +129,7 @@ public enum AreaDiagnostics {
                 test.run(key) { after, near, share, through in
                     (reviews ? "reviews \(who(key)) bunch just past the \(contract.minimumReviewGap)-day minimum gap: \(after) of the \(near) within 7 days either side"
                         : "re-presentations \(who(key)) wait until just after a completion's \(contract.completionWindowMonths)-month window: \(after) of the \(near) within 28 days either side")
-                        + " from \(range(through)) fall after it, where the baseline had \(Int((share * 100).rounded()))%"
+                        + " \(range(through)) fall after it, where the baseline had \(Int((share * 100).rounded()))%"
                 }
             }
             let what = reviews ? "reviews 0-6 days past the minimum gap after the review before, among those within 7 days either side of it"
@@ -154,7 +156,7 @@ public enum AreaDiagnostics {
                 }
                 let base = months.reduce(0) { $0 + expected($1) } / Double(max(months.count, 1))
                 return monitor.run(key, design: .poisson(ratio: 2), expectation: .perMonth(baseline: base, expected)) { count, _, expectedSum, through in
-                    "deaths \(who(key)) (in treatment or within a year of discharge): \(count) from \(range(through)) against \(Self.figure(expectedSum)) "
+                    "deaths \(who(key)) (in treatment or within a year of discharge): \(count) \(range(through)) against \(Self.figure(expectedSum)) "
                         + "expected at the area's baseline rates by band"
                 }
             }

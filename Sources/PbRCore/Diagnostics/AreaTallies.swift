@@ -32,6 +32,14 @@ public struct AreaTallies: Sendable {
         /// Of the re-presentations within 28 days either side of the end of a completion's window
         /// (trials), those after it.
         case representationsJustAfterWindow
+
+        /// A share of trials; else a count, whose tallies hold no trials.
+        public var isProportion: Bool {
+            switch self {
+            case .starts, .completions, .declined, .deaths, .atRisk: false
+            default: true
+            }
+        }
     }
 
     public struct Key: Hashable, Sendable {
@@ -88,7 +96,7 @@ public struct AreaTallies: Sendable {
             // In place: a copy of the tally out of the dictionary would copy its clients on every append.
             let key = Key(measure, provider: who, band: band)
             if counted { months[key, default: [:]][month, default: Tally()].count += 1 }
-            if trial { months[key, default: [:]][month, default: Tally()].trials += 1 }
+            if trial, measure.isProportion { months[key, default: [:]][month, default: Tally()].trials += 1 }
             if keep { months[key, default: [:]][month, default: Tally()].clients.append(client) }
         }
     }

@@ -7,14 +7,15 @@ public enum PlantedHarm: Sendable, Equatable {
     case none
     /// The odds of a referral starting treatment times `oddsRatio` (the pilots': 0.17).
     case startsFall(oddsRatio: Double)
-    /// Band 4 and 5 clients referred to the provider are no longer started.
-    case creaming
+    /// Band 4 and 5 clients referred to the provider are started `kept` times as often as before (0: none).
+    case creaming(kept: Double)
     /// The chance a review reports abstinence rises to `to` while drug tests go on as before.
     case selfReport(to: Double)
-    /// Reviews moved to 0-3 days past the minimum gap after the review before.
-    case reviewBunching
-    /// Re-presentations that would come inside a completion's window are held until just after it.
-    case heldRepresentations
+    /// A `share` of reviews moved to 0-3 days past the minimum gap after the review before.
+    case reviewBunching(share: Double)
+    /// A `share` of the re-presentations that would come inside a completion's window are held until
+    /// just after it.
+    case heldRepresentations(share: Double)
     /// Deaths times `ratio` (2: twice the deaths).
     case deaths(ratio: Double)
 

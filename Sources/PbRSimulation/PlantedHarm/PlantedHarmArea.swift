@@ -73,7 +73,7 @@ public struct PlantedHarmArea: Sendable {
         var startChance = 0.8
         switch planted(provider, on: startOn) {
         case .startsFall(let oddsRatio): startChance = oddsRatio * 0.8 / (0.2 + oddsRatio * 0.8)
-        case .creaming where band.value >= 4: startChance = 0
+        case .creaming(let kept) where band.value >= 4: startChance *= kept
         default: break
         }
         guard startOn <= through, random.chance(startChance) else { return records }
@@ -135,8 +135,11 @@ public struct PlantedHarmArea: Sendable {
                     while nextReview <= monthEnd, nextReview <= area.through {
                         review(on: nextReview, episode: episode, area: area, &random)
                         let gap: Int
-                        if area.planted(provider.rawValue, on: nextReview) == .reviewBunching, random.chance(0.5) { gap = random.int(28...31) }
-                        else { gap = random.int(21...120) }
+                        if case .reviewBunching(let share) = area.planted(provider.rawValue, on: nextReview), random.chance(share) {
+                            gap = random.int(28...31)
+                        } else {
+                            gap = random.int(21...120)
+                        }
                         nextReview = nextReview.adding(days: gap)
                     }
                     day = monthEnd
@@ -163,7 +166,7 @@ public struct PlantedHarmArea: Sendable {
                 guard reason.isSuccessfulCompletion, random.chance(0.3) else { return }
                 var back = end.adding(days: random.int(1...540))
                 let windowEnd = end.adding(months: 12)
-                if back <= windowEnd, area.planted(provider.rawValue, on: windowEnd) == .heldRepresentations {
+                if back <= windowEnd, case .heldRepresentations(let share) = area.planted(provider.rawValue, on: windowEnd), random.chance(share) {
                     back = windowEnd.adding(days: random.int(1...28))
                 }
                 (start, referral) = (back, back)

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import PbRCore
+import PbRService
+import PbRStore
+
+struct DiagnoseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diagnose",
+        abstract: "Watch for harm: starts, completions, creaming, parking, self-report, bunching and deaths, month by month.",
+        discussion: "Each measure is judged against the 24 months before the contract's start; an alert names the diagnostic, the "
+            + "provider, the first month whose data raised it, and the clients behind it. Methods and false-alarm rates: docs/diagnostics.md.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The contract: a file (YAML), or the id of a contract in the store.")
+    var contract: String
+
+    @Option(help: "The run's day (YYYY-MM-DD): the months that have ended by it are judged.", transform: Day.argument)
+    var asOf: Day
+
+    @Option(help: "See only data known at or before this moment (ISO 8601 with a zone, or a day). Default: all imported.",
+            transform: Moment.argument)
+    var knownAt: Moment?
+
+    @Option(help: "Write the diagnostics as JSON here (DOMAIN.md's format).")
+    var json: String?
+
+    @Flag(help: "Print how long loading and diagnosing took (for pbr bench).")
+    var timings = false
+
+    func run() async throws {
+        var clock = Date()
+        func lap(_ step: String) {
+            if timings { print("timing \(step) \(String(format: "%.2f", Date().timeIntervalSince(clock)))s") }
+            clock = Date()
+        }
+        let isFile = FileManager.default.fileExists(atPath: contract)
+        let terms = isFile ? try ContractSource.load(contract) : nil
+        var inputs = RunInputs()
+        inputs.store(store.location)
+        if isFile { inputs.file("the contract", contract) }
+        try OutputFiles.check([("--json", json)].compactMap { option, path in path.map { (option, $0) } }, against: inputs)
+        let journal = try await store.open()
+        let result: DiagnoseJob.Result
+        do {
+            let run = if let terms { EntitlementsJob(contract: terms, asOf: asOf, knownAt: knownAt, progress: TerminalProgress()) }
+                else { try await EntitlementsJob.stored(contract, in: journal, asOf: asOf, knownAt: knownAt, progress: TerminalProgress()) }
+            result = try await DiagnoseJob(run).diagnose(on: journal, lap: lap)
+            try await journal.close()
+        } catch {
+            try? await journal.close()
+            throw error
+        }
+        result.warnings.forEach(warn)
+        if let json { try OutputFiles.write(DiagnosticsJSON.bytes(result.report), to: json, provenance: result.provenance, rows: 0) }
+        lap("write")
+        print(DiagnosticsText.render(result.report))
+    }
+}
