@@ -8,6 +8,7 @@ struct PbR: AsyncParsableCommand {
         abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
         version: PbRVersion.current,
         subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self, ExplainCommand.self,
+                      ProofCommand.self,
                       ImportsCommand.self, DatabaseCommand.self,
                       GenerateCommand.self, BenchCommand.self]
     )
