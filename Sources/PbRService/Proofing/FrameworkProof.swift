@@ -1,0 +1,105 @@
+import Foundation
+import PbRCore
+import PbRImport
+import PbRStore
+
+/// Framework proofing before signing (`pbr proof`): what a provider can earn from each client profile
+/// under a contract, at most and on stated rates, through the real engine; the profiles paid least first.
+public struct FrameworkProof: Sendable {
+    public let versions: ContractVersions
+    /// Where the contract came from, for the outputs' records.
+    public let stamp: Provenance.ContractStamp
+    public let rates: ProofRates
+    /// `shipped defaults` or the rates file's path.
+    public let ratesSource: String
+    /// The day every synthetic journey starts.
+    public let start: Day
+
+    /// What a proof found.
+    public struct Result: Sendable {
+        public var contract: Contract
+        public var stamp: Provenance.ContractStamp
+        public var ratesSource: String
+        public var start: Day
+        /// The runs' day: after every window has closed.
+        public var asOf: Day
+        public var order: ProofRun.RankOrder
+        /// Paid least first.
+        public var earnings: [ProfileEarning]
+    }
+
+    /// Reads the contract (a file, or the id of a contract in the store at `store`) and the rates (a file,
+    /// or the shipped defaults).
+    /// - Parameter start: the day the synthetic journeys start; default the contract's start.
+    /// - Throws: a `Refusal` for an unknown contract, a rates file with a mistake (file, key, line, reason)
+    ///   or a start before the contract's.
+    public static func prepare(contract reference: String, store: StoreLocation, rates ratesPath: String?,
+                               start: Day?) async throws -> FrameworkProof {
+        let (versions, stamp) = try await contract(reference, store: store)
+        let outcomes = Set(versions.versions.flatMap { $0.outcomes.map(\.id) })
+        let rates: ProofRates
+        if let ratesPath {
+            rates = try loadRates(ratesPath, outcomes: outcomes)
+        } else {
+            // The shipped text is tested: it cannot fail.
+            rates = try! ProofRatesLoader.parse(DefaultProofRates.yaml)
+        }
+        if let start, start < versions.first.start {
+            throw Refusal("--start \(start) is before \(versions.first.id)'s start on \(versions.first.start): "
+                          + "a journey that starts before the contract earns nothing")
+        }
+        return FrameworkProof(versions: versions, stamp: stamp, rates: rates, ratesSource: ratesPath ?? "shipped defaults",
+                              start: start ?? versions.first.start)
+    }
+
+    /// Runs every profile of the grid.
+    /// - Throws: a `Refusal` naming the outcome and profile the rates give no chance for, or a group whose
+    ///   rates add up to more than 100%.
+    public func run(order: ProofRun.RankOrder = .most, profiles: [ProofProfile] = ProofProfile.grid()) throws(Refusal) -> Result {
+        let proof = ProofRun(versions: versions, journeysStartOn: start)
+        do {
+            let earnings = try proof.evaluate(profiles, rates: rates, rankBy: order)
+            return Result(contract: proof.versions.inForce(on: start), stamp: stamp, ratesSource: ratesSource, start: start,
+                          asOf: proof.asOf, order: order, earnings: earnings)
+        } catch {
+            throw Refusal((ratesSource == "shipped defaults" ? "the shipped rates" : ratesSource) + ": \(error)")
+        }
+    }
+
+    static func loadRates(_ path: String, outcomes: Set<OutcomeID>) throws(Refusal) -> ProofRates {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Refusal("\(path): no such rates file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the rates file must be UTF-8") }
+        do { return try ProofRatesLoader.parse(text, outcomes: outcomes) } catch { throw Refusal("\(path): \(error)") }
+    }
+
+    /// A contract file where there is one, else the id of a contract in the store (all its versions),
+    /// without the peers it is paid once with: a contract is proofed alone.
+    static func contract(_ reference: String, store location: StoreLocation) async throws
+        -> (ContractVersions, Provenance.ContractStamp) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: reference, isDirectory: &isFolder), !isFolder.boolValue {
+            let source = try ContractSource.load(reference)
+            return (ContractVersions([source.contract]), source.stamp)
+        }
+        let store: JournalStore
+        do { store = try await JournalStore.open(location, .existing) } catch {
+            throw Refusal("--contract \(reference): no such contract file, and no store to find a contract of that id in (\(error))")
+        }
+        do {
+            let registry = ContractRegistry(store: store)
+            let stored = try await store.contractVersions(reference)
+            if stored.isEmpty { _ = try await registry.versions(of: reference) }  // refuses, naming the contracts the store holds
+            // Read without `withPeers`: the contracts it is paid once with need not be in the store.
+            let versions = ContractVersions(try stored.map(registry.parse))
+            try await store.close()
+            let latest = stored[stored.count - 1]
+            return (versions, .init(id: reference, file: "store: version \(latest.version) of \(stored.count), from \(latest.source)",
+                                    sha256: latest.sha256))
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}
