@@ -33,6 +33,8 @@ public struct AreaTallies: Sendable {
         /// (trials), those after it.
         case representationsJustAfterWindow
 
+        var number: Int { Self.allCases.firstIndex(of: self)! }
+
         /// A share of trials; else a count, whose tallies hold no trials.
         public var isProportion: Bool {
             switch self {
@@ -58,15 +60,37 @@ public struct AreaTallies: Sendable {
         public var clients: [ClientID] = []
     }
 
-    public private(set) var months: [Key: [StatementPeriod: Tally]] = [:]
+    /// Each key's tallies, one a month from `first` to `last`, in `slots`; counting finds a key's slot by
+    /// a number made of its measure, band and provider (hashing the provider's id once, not four times).
+    private var slots: [[Tally]] = []
+    private var slotKeys: [Key] = []
+    private var slotByNumber: [Int: Int] = [:]
+    private var providerNumbers: [ProviderID: Int] = [:]
+    private var slotByKey: [Key: Int] = [:]
     public let first: StatementPeriod
     public let last: StatementPeriod
+    private var monthCount: Int { first.months(to: last) + 1 }
 
-    public func tally(_ key: Key, _ month: StatementPeriod) -> Tally { months[key]?[month] ?? Tally() }
+    public func tally(_ key: Key, _ month: StatementPeriod) -> Tally {
+        let index = first.months(to: month)
+        guard let slot = slotByKey[key], slots[slot].indices.contains(index) else { return Tally() }
+        return slots[slot][index]
+    }
+
+    private mutating func slot(_ measure: Measure, provider: Int, _ id: ProviderID?, band: Band?) -> Int {
+        let number = (measure.number * 8 + (band?.value ?? 0)) * 1_000_000 + provider
+        if let slot = slotByNumber[number] { return slot }
+        let key = Key(measure, provider: id, band: band)
+        slotByNumber[number] = slots.count
+        slotByKey[key] = slots.count
+        slotKeys.append(key)
+        slots.append(Array(repeating: Tally(), count: monthCount))
+        return slots.count - 1
+    }
 
     /// The keys of a measure: the area's first, then each provider's (and band's) in order.
     public func keys(_ measure: Measure) -> [Key] {
-        months.keys.filter { $0.measure == measure }.sorted {
+        slotKeys.filter { $0.measure == measure }.sorted {
             ($0.provider?.rawValue ?? "", $0.band?.value ?? 0) < ($1.provider?.rawValue ?? "", $1.band?.value ?? 0)
         }
     }
@@ -77,12 +101,41 @@ public struct AreaTallies: Sendable {
     ///   - windowMonths: the completion window (12 months), whose end re-presentations are watched around.
     public init(_ histories: [ClientHistory], first: StatementPeriod, last: StatementPeriod, asOf: Day,
                 minGap: Int = 28, windowMonths: Int = 12) {
+        // Each core counts its share of the clients; the shares are then added up.
+        let cores = histories.count < 1_000 ? 1 : 2
+        let shares = concurrentMap(cores) { core in
+            var share = AreaTallies(first: first, last: last)
+            for index in stride(from: core, to: histories.count, by: cores) {
+                share.count(histories[index].asOf(asOf), asOf: asOf, minGap: minGap, windowMonths: windowMonths)
+            }
+            return share
+        }
+        self = shares[0]
+        for share in shares.dropFirst() { merge(share) }
+    }
+
+    private init(first: StatementPeriod, last: StatementPeriod) {
         self.first = first
         self.last = last
-        for full in histories {
-            let history = full.asOf(asOf)
-            count(history, asOf: asOf, minGap: minGap, windowMonths: windowMonths)
+    }
+
+    private mutating func merge(_ other: AreaTallies) {
+        for (key, theirs) in zip(other.slotKeys, other.slots) {
+            let provider = key.provider.map { number(of: $0) } ?? 0
+            let mine = slot(key.measure, provider: provider, key.provider, band: key.band)
+            for index in theirs.indices {
+                slots[mine][index].count += theirs[index].count
+                slots[mine][index].trials += theirs[index].trials
+                slots[mine][index].clients += theirs[index].clients
+            }
         }
+    }
+
+    /// The provider's number among those seen (from 1; 0 is the area).
+    private mutating func number(of provider: ProviderID) -> Int {
+        if let number = providerNumbers[provider] { return number }
+        providerNumbers[provider] = providerNumbers.count + 1
+        return providerNumbers.count
     }
 
     private var range: ClosedRange<Day> { first.firstDay...last.lastDay }
@@ -90,14 +143,14 @@ public struct AreaTallies: Sendable {
     private mutating func add(_ measure: Measure, _ provider: ProviderID, band: Band? = nil, on day: Day,
                               counted: Bool, trial: Bool = true, client: ClientID, clientIfTrial: Bool = false) {
         guard range.contains(day) else { return }
-        let month = StatementPeriod(containing: day)
+        let index = first.months(to: StatementPeriod(containing: day))
         let keep = measure != .atRisk && (counted || clientIfTrial)
-        for who in [nil, provider] {
-            // In place: a copy of the tally out of the dictionary would copy its clients on every append.
-            let key = Key(measure, provider: who, band: band)
-            if counted { months[key, default: [:]][month, default: Tally()].count += 1 }
-            if trial, measure.isProportion { months[key, default: [:]][month, default: Tally()].trials += 1 }
-            if keep { months[key, default: [:]][month, default: Tally()].clients.append(client) }
+        let number = number(of: provider)
+        for slot in [slot(measure, provider: 0, nil, band: band), slot(measure, provider: number, provider, band: band)] {
+            // In place: a copy of the tally out of the array would copy its clients on every append.
+            if counted { slots[slot][index].count += 1 }
+            if trial, measure.isProportion { slots[slot][index].trials += 1 }
+            if keep { slots[slot][index].clients.append(client) }
         }
     }
 
@@ -161,9 +214,14 @@ public struct AreaTallies: Sendable {
                 add(.deaths, provider, band: band, on: diedOn, counted: true, client: client)
             }
         }
-        var month = first
-        while month <= last, month.firstDay <= asOf {
-            let end = min(month.lastDay, asOf)
+        // Only the months from the first start to a year after the last end can count.
+        guard let firstStart = episodes.first?.startOn else { return }
+        let spanEnd = episodes.contains { $0.endOn == nil } ? asOf : episodes.compactMap(\.endOn).max()!.adding(months: 12)
+        let reviewDays = Dictionary(grouping: history.tops.filter { $0.stage == .review || $0.stage == .exit }, by: \.episodeID)
+            .mapValues { $0.map(\.on) }
+        var month = max(first, StatementPeriod(containing: firstStart))
+        while month <= last, month.firstDay <= min(asOf, spanEnd) {
+            let end = min(month.lastDay, asOf), sixMonthsBefore = end.adding(months: -6)
             if let diedOn, diedOn < month.firstDay { break }
             if let provider = provider(of: history, on: end, withinAYear: true) ?? provider(of: history, on: month.firstDay, withinAYear: true) {
                 add(.atRisk, provider, on: end, counted: true, client: client)
@@ -171,10 +229,8 @@ public struct AreaTallies: Sendable {
                     add(.atRisk, provider, band: band, on: end, counted: true, client: client)
                 }
             }
-            for episode in episodes where episode.startOn! <= end.adding(months: -6) && (episode.endOn.map { $0 > end } ?? true) {
-                let reviewed = history.tops.contains {
-                    $0.episodeID == episode.recordID && ($0.stage == .review || $0.stage == .exit) && $0.on > end.adding(months: -6) && $0.on <= end
-                }
+            for episode in episodes where episode.startOn! <= sixMonthsBefore && (episode.endOn.map { $0 > end } ?? true) {
+                let reviewed = reviewDays[episode.recordID]?.contains { $0 > sixMonthsBefore && $0 <= end } ?? false
                 add(.parked, episode.providerID, on: end, counted: !reviewed, client: client)
             }
             month = month.next
@@ -184,11 +240,16 @@ public struct AreaTallies: Sendable {
     /// The provider the client is in treatment with on `day` (the latest start), or with `withinAYear`
     /// the provider of the last episode that ended in the year before it.
     private func provider(of history: ClientHistory, on day: Day, withinAYear: Bool = false) -> ProviderID? {
-        let started = history.episodes.filter { $0.startOn.map { $0 <= day } ?? false }
-        if let open = started.filter({ $0.endOn.map { $0 >= day } ?? true }).max(by: { $0.startOn! < $1.startOn! }) {
-            return open.providerID
+        // A loop, not filters: this is asked for every client and month.
+        var open: Episode?, ended: Episode?
+        for episode in history.episodes {
+            guard let start = episode.startOn, start <= day else { continue }
+            if episode.endOn.map({ $0 >= day }) ?? true {
+                if open.map({ start > $0.startOn! }) ?? true { open = episode }
+            } else if withinAYear, let end = episode.endOn, end.adding(months: 12) >= day, ended.map({ end > $0.endOn! }) ?? true {
+                ended = episode
+            }
         }
-        guard withinAYear else { return nil }
-        return started.filter { $0.endOn.map { $0.adding(months: 12) >= day } ?? false }.max { $0.endOn! < $1.endOn! }?.providerID
+        return (open ?? ended)?.providerID
     }
 }
