@@ -36,7 +36,7 @@ struct LedgerState: Sendable {
     /// that changed it can be looked for (`DataChanges`).
     static func adjustments(_ draft: [PeriodStatements.Issued], issued: IssuedLedger) -> [(line: StatementLine, since: StatementPeriod)] {
         draft.flatMap(\.statement.lines).compactMap { line in
-            guard line.kind == .adjustment, let key = line.key, let latest = issued.byKey[key]?.latest else { return nil }
+            guard line.kind == .adjustment, let key = line.key, let latest = issued[key]?.latest else { return nil }
             return (line, latest.period)
         }
     }
