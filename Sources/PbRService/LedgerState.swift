@@ -12,10 +12,10 @@ struct LedgerState: Sendable {
 
     init(disputes: [Dispute] = []) { self.disputes = disputes }
 
-    /// The state after the statements stored so far.
-    init(statements: [StoredStatement], lines: [StatementLine], disputes: [Dispute]) {
+    /// The state after the statements stored so far, `issued` being what their lines add up to.
+    init(statements: [StoredStatement], issued: IssuedLedger, disputes: [Dispute]) {
         self.disputes = disputes
-        issued = IssuedLedger(lines)
+        self.issued = issued
         for statement in statements.sorted(by: { $0.number < $1.number }) { balances[statement.payee] = statement.totals.carriedForward }
         nextNumber = (statements.map(\.number).max() ?? 0) + 1
     }
@@ -36,7 +36,7 @@ struct LedgerState: Sendable {
     /// that changed it can be looked for (`DataChanges`).
     static func adjustments(_ draft: [PeriodStatements.Issued], issued: IssuedLedger) -> [(line: StatementLine, since: StatementPeriod)] {
         draft.flatMap(\.statement.lines).compactMap { line in
-            guard line.kind == .adjustment, let key = line.key, let latest = issued.byKey[key]?.latest else { return nil }
+            guard line.kind == .adjustment, let key = line.key, let latest = issued[key]?.latest else { return nil }
             return (line, latest.period)
         }
     }

@@ -39,7 +39,7 @@ public struct StatementDisputes: Sendable {
         if uphold {
             // The key is owed what it was paid less the disputed line: the line is reversed.
             let issued = IssuedLedger(try await store.statementLines(contractID))
-            dispute.upheldTotal = (issued.byKey[dispute.key]?.total ?? .zero) - dispute.amount
+            dispute.upheldTotal = (issued[dispute.key]?.total ?? .zero) - dispute.amount
         }
         try await store.resolve(dispute, contractID: contractID, by: by, at: clock.timestamp)
         return dispute

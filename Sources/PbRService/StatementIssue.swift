@@ -63,7 +63,7 @@ public struct StatementIssue: Sendable {
         let histories = try await PinnedJournal.load(store, knownAt: knownAt, lastImport: lastImport, imports: imports, progress: progress)
         lap("load")
 
-        var state = LedgerState(statements: try await store.statements(contractID), lines: try await store.ledgerLines(contractID),
+        var state = LedgerState(statements: try await store.statements(contractID), issued: try await store.issuedLedger(contractID),
                                 disputes: try await store.disputes(contractID))
         lap("ledger")
         var result = Result(issued: [], warnings: warnings)

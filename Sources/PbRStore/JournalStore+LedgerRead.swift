@@ -1,64 +1,82 @@
 import PbRCore
 import PostgresNIO
+import SQLKit
 import SQLiteNIO
 import Synchronization
 
 extension JournalStore {
-    /// Every line issued for a contract, without its reason and references: what the ledger needs to
-    /// compute the next period (each key's total, its lines, the latest line's band and days). Read
-    /// through the driver, as the journal is: after years of statements a contract holds millions of
-    /// lines, and the generic row decoding and the reasons' text would be most of an issue's time.
-    public func ledgerLines(_ contractID: String) async throws -> [StatementLine] {
+    /// What a contract's issued lines add up to, key by key (`IssuedLedger`): what the next period is
+    /// computed against. Read through the driver, as the journal is, and straight into the ledger: after
+    /// years of statements a contract holds millions of lines, so no line is built, and a row holds only
+    /// what the ledger keeps (its statement's id, period and payee come from the statement's header).
+    public func issuedLedger(_ contractID: String) async throws -> IssuedLedger {
+        let headers = Dictionary(try await statements(contractID).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        let sink = LedgerSink(LedgerReader(headers: headers, expectedLines: try await issuedLineCount(contractID)))
         let query = """
-            SELECT l.statement_id, l.line, s.period, s.payee, l.earned_by, l.client_id, l.component, l.outcome_id, l.part, l.band,
-                   l.achieved_on, l.due_on, l.kind, l.amount
+            SELECT s.number, l.line, l.earned_by, l.client_id, l.component, l.outcome_id, l.part, l.band, l.achieved_on, l.due_on, l.amount
             FROM statement_lines l JOIN statements s ON s.statement_id = l.statement_id
             WHERE s.contract_id = 
             """
         let order = " ORDER BY s.number, l.line"
-        let sink = LineSink()
         switch connection {
         case .sqlite(let sqlite):
-            // Streamed as the driver steps, as the journal is read: no array of every row first.
             try await sqlite.query(query + "?" + order, [.text(contractID)]) { row in
                 func text(_ column: String) -> String { if case .text(let value)? = row.column(column) { value } else { "" } }
                 func number(_ column: String) -> Int { if case .integer(let value)? = row.column(column) { value } else { 0 } }
-                sink.state.withLock { $0.add(text("statement_id"), number("line"), text("period"), text("payee"), text("earned_by"), text("client_id"),
-                    text("component"), text("outcome_id"), number("part"), number("band"), text("achieved_on"), text("due_on"),
-                    text("kind"), Int64(number("amount"))) }
+                sink.state.withLock { $0.add(number("number"), number("line"), text("earned_by"), text("client_id"), text("component"),
+                                             text("outcome_id"), number("part"), number("band"), text("achieved_on"), text("due_on"),
+                                             Int64(number("amount"))) }
             }
         case .postgres(let postgres):
             var binds = PostgresBindings()
             binds.append(contractID)
             let rows = try await postgres.query(PostgresQuery(unsafeSQL: query + "$1" + order, binds: binds), logger: postgres.logger)
             for try await row in rows {
-                let (id, line, period, payee, earnedBy, client, component) =
-                    try row.decode((String, Int, String, String, String, String, String).self)
                 let cells = Array(row)
                 func text(_ index: Int) throws -> String { try cells[index].decode(String.self) }
-                let (outcome, part, band) = (try text(7), try cells[8].decode(Int.self), try cells[9].decode(Int.self))
-                let (achieved, due, kind, amount) = (try text(10), try text(11), try text(12), try cells[13].decode(Int64.self))
-                sink.state.withLock { $0.add(id, line, period, payee, earnedBy, client, component, outcome, part, band, achieved, due, kind, amount) }
+                func number(_ index: Int) throws -> Int { try cells[index].decode(Int.self) }
+                let (statement, line, earnedBy, client, component) = (try number(0), try number(1), try text(2), try text(3), try text(4))
+                let (outcome, part, band, achieved, due) = (try text(5), try number(6), try number(7), try text(8), try text(9))
+                let amount = try cells[10].decode(Int64.self)
+                sink.state.withLock { $0.add(statement, line, earnedBy, client, component, outcome, part, band, achieved, due, amount) }
             }
         }
-        return try sink.state.withLock { decoder in
-            if let failure = decoder.failure { throw failure }
-            return decoder.lines
+        return try sink.state.withLock { reader in
+            if let failure = reader.failure { throw failure }
+            return reader.ledger
         }
+    }
+
+    /// About how many lines a contract's statements hold, found from each statement's last line number
+    /// (lines are numbered from 1) without reading the lines: room for the ledger to read them into.
+    private func issuedLineCount(_ contractID: String) async throws -> Int {
+        try await database.raw("""
+            SELECT COALESCE(SUM((SELECT MAX(l.line) FROM statement_lines l WHERE l.statement_id = s.statement_id)), 0) AS lines
+            FROM statements s WHERE s.contract_id = \(bind: contractID)
+            """).first()?.decode(column: "lines", as: Int.self) ?? 0
     }
 }
 
-/// Where the rows of `ledgerLines` are decoded as the driver hands them over.
-private final class LineSink: Sendable {
-    let state = Mutex(LineDecoder())
+/// Where the rows of `issuedLedger` are recorded as the driver hands them over.
+private final class LedgerSink: Sendable {
+    let state: Mutex<LedgerReader>
+    init(_ reader: LedgerReader) { state = Mutex(reader) }
 }
 
-private struct LineDecoder: Sendable {
-    var lines: [StatementLine] = []
+private struct LedgerReader: Sendable {
+    let headers: [Int: StoredStatement]
+    var ledger = IssuedLedger()
     var failure: StoreError?
-    // Many lines share a statement (its period) and a day: each is parsed once.
-    var periods: [String: StatementPeriod] = [:]
+    // Lines come statement by statement, and many share a day and an outcome: each is parsed, and its
+    // text kept, once.
+    var statement: StoredStatement?
     var days: [String: Day] = [:]
+    var outcomes: [String: OutcomeID] = [:]
+
+    init(headers: [Int: StoredStatement], expectedLines: Int) {
+        self.headers = headers
+        ledger.reserveCapacity(expectedLines)
+    }
 
     mutating func day(_ text: String) -> Day? {
         if text.isEmpty { return nil }
@@ -68,21 +86,25 @@ private struct LineDecoder: Sendable {
         return parsed
     }
 
-    mutating func add(_ id: String, _ line: Int, _ period: String, _ payee: String, _ earnedBy: String, _ client: String,
-                      _ component: String, _ outcome: String, _ part: Int, _ band: Int, _ achieved: String, _ due: String,
-                      _ kind: String, _ amount: Int64) {
-        let parsed = periods[period] ?? StatementPeriod(period)
-        periods[period] = parsed
-        guard let period = parsed, let component = StatementLine.Component(rawValue: component),
-              let kind = StatementLine.Kind(rawValue: kind) else {
-            failure = .corrupt("statement line \(id):\(line) has a period, component or kind PbR does not know")
+    mutating func outcome(_ text: String) -> OutcomeID? {
+        if text.isEmpty { return nil }
+        if let known = outcomes[text] { return known }
+        outcomes[text] = OutcomeID(text)
+        return OutcomeID(text)
+    }
+
+    mutating func add(_ number: Int, _ line: Int, _ earnedBy: String, _ client: String, _ component: String, _ outcome: String,
+                      _ part: Int, _ band: Int, _ achieved: String, _ due: String, _ amount: Int64) {
+        if statement?.number != number { statement = headers[number] }
+        guard failure == nil, let statement, let component = StatementLine.Component(rawValue: component) else {
+            failure = failure ?? .corrupt("a line of statement no. \(number) has a statement or component PbR does not know")
             return
         }
-        let (achievedOn, dueOn) = (day(achieved), day(due))
-        lines.append(StatementLine(
-            statementID: id, line: line, period: period, providerID: ProviderID(payee), earnedBy: earnedBy.isEmpty ? nil : ProviderID(earnedBy),
-            clientID: client.isEmpty ? nil : ClientID(client), component: component, outcomeID: outcome.isEmpty ? nil : OutcomeID(outcome),
-            part: part == 0 ? nil : part, band: Band(band), achievedOn: achievedOn, dueOn: dueOn, kind: kind,
-            amount: Money(pence: amount), reason: ""))
+        let (achievedOn, clientID) = (day(achieved), client.isEmpty ? nil : ClientID(client))
+        let key = LedgerKey.settled(by: component, payee: statement.payee, clientID: clientID, outcomeID: self.outcome(outcome),
+                                    part: part == 0 ? nil : part, achievedOn: achievedOn)
+        ledger.record(key, amount: Money(pence: amount), latest: IssuedLedger.Latest(
+            reference: LineReference(statementID: statement.id, line: line), period: statement.period,
+            earnedBy: earnedBy.isEmpty ? nil : ProviderID(earnedBy), band: Band(band), achievedOn: achievedOn, dueOn: day(due)))
     }
 }

@@ -29,6 +29,7 @@ struct LedgerStreamTests {
         let run = try await EntitlementsJob.stored("national-pilot", in: ledger.store, asOf: day("2018-06-30"), knownAt: nil)
             .run(on: ledger.store, command: "test")
         let verified = try await StatementVerify(contractID: "national-pilot").run(on: ledger.store)
+        let read = try await ledger.store.issuedLedger("national-pilot").all.sorted { $0.key < $1.key }
         try await ledger.store.close()
 
         #expect(periods.count == 75)
@@ -43,5 +44,10 @@ struct LedgerStreamTests {
         #expect(adjustments.count >= 10, "late data and corrections adjust lines issued before")
         #expect(adjustments.allSatisfy { !$0.reason.isEmpty && !$0.refersTo.isEmpty })
         #expect(verified.problems.isEmpty)
+        // The store's lean read of the ledger holds what the lines themselves add up to, references and all.
+        let rebuilt = IssuedLedger(lines).all.sorted { $0.key < $1.key }
+        #expect(read.map(\.key) == rebuilt.map(\.key))
+        #expect(read.map(\.settled) == rebuilt.map(\.settled))
+        #expect(read.contains { $0.settled.lines.count > 1 }, "some keys were adjusted, so hold more than one line")
     }
 }

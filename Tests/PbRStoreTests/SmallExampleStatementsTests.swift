@@ -63,8 +63,8 @@ struct SmallExampleStatementsTests {
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
             .filter { $0[9] == "payable" }
             .map { "\($0[0]),\($0[2]),\($0[3]),\($0[4]),\($0[8])" }
-        let summed = issued.byKey.filter { $0.value.total != .zero }.sorted { $0.key < $1.key }
-            .map { "\($0.key.payee),\($0.key.clientID),\($0.key.outcomeID),\($0.key.part),\($0.value.total)" }
+        let summed = issued.all.filter { $0.settled.total != .zero }.sorted { $0.key < $1.key }
+            .map { "\($0.key.payee),\($0.key.clientID),\($0.key.outcomeID),\($0.key.part),\($0.settled.total)" }
         #expect(summed == expected)
     }
 

@@ -22,7 +22,7 @@ public enum OutcomeLineDraft {
         }
 
         /// What the latest issued line for a key says, for a key the run no longer owes.
-        init?(issued line: StatementLine, key: LedgerKey) {
+        init?(issued line: IssuedLedger.Latest, key: LedgerKey) {
             guard let band = line.band, let achievedOn = line.achievedOn, let dueOn = line.dueOn else { return nil }
             self.init(key: key, earnedBy: line.earnedBy ?? key.payee, band: band, achievedOn: achievedOn, dueOn: dueOn,
                       amount: .zero, reason: "")
@@ -68,31 +68,31 @@ public enum OutcomeLineDraft {
         // Each owed key is checked against what was issued and taken off `unsettled`; what is left there
         // is no longer owed. Only the keys whose amount changed are kept, and sorted: at national scale
         // nearly every key is unchanged, so no dictionary of everything owed is built.
-        var unsettled = issued.byKey.mapValues(\.total)
+        var unsettled = IssuedLedger.Unsettled(issued)
         var owed: [LedgerKey: Owed] = [:]
         var changed: [(LedgerKey, Money)] = []
         func settle(_ item: Owed) {
             var item = item
             if let override = overrides[item.key] { item.amount = override.amount; item.reason = override.reason }
-            let difference = item.amount - (unsettled.removeValue(forKey: item.key) ?? .zero)
+            let difference = item.amount - (unsettled.take(item.key) ?? .zero)
             guard difference != .zero else { return }
             owed[item.key] = item
             changed.append((item.key, difference))
         }
         for line in run where line.status != .pending && line.dueOn <= asOf { settle(Owed(line)) }
         for fee in attachments where fee.dueOn <= asOf { settle(fee) }
-        for (key, override) in overrides where unsettled[key] != nil {
+        for (key, override) in overrides where unsettled.contains(key) {
             // An upheld dispute of a key the run no longer owes: settled at the dispute's amount.
-            guard var item = issued.byKey[key].flatMap({ Owed(issued: $0.latest, key: key) }) else { continue }
+            guard var item = issued[key].flatMap({ Owed(issued: $0.latest, key: key) }) else { continue }
             item.amount = override.amount
             item.reason = override.reason
             settle(item)
         }
-        for (key, total) in unsettled where total != .zero { changed.append((key, -total)) }
+        for (key, total) in unsettled.remaining where total != .zero { changed.append((key, -total)) }
         var drafts: [Draft] = []
         for (key, difference) in changed.sorted(by: { $0.0 < $1.0 }) {
             let now = owed[key]
-            let before = issued.byKey[key]
+            let before = issued[key]
             let line = Draft(key: key, earnedBy: now?.earnedBy ?? before?.latest.earnedBy ?? key.payee,
                              band: now?.band ?? before?.latest.band, achievedOn: now?.achievedOn ?? before?.latest.achievedOn,
                              dueOn: now?.dueOn ?? before?.latest.dueOn, kind: before == nil ? .new : .adjustment,
@@ -103,7 +103,7 @@ public enum OutcomeLineDraft {
     }
 
     /// An adjustment's cause, from what changed between the line issued last and what is owed now.
-    static func withCause(_ draft: Draft, now: Owed?, before: StatementLine, asOf: Day, why: String?) -> Draft {
+    static func withCause(_ draft: Draft, now: Owed?, before: IssuedLedger.Latest, asOf: Day, why: String?) -> Draft {
         var draft = draft
         let subject = draft.key.component == .attachment ? "the attachment fee" : "\(draft.key.outcomeID) part \(draft.key.part)"
         guard let now else {

@@ -36,11 +36,7 @@ public struct StatementLine: Hashable, Sendable {
 
     /// The key an outcome or attachment line settles; nil for lines of other components.
     public var key: LedgerKey? {
-        if component == .attachment, let clientID, let achievedOn {
-            return .attachment(payee: providerID, clientID: clientID, journeyStart: achievedOn)
-        }
-        guard component == .outcome, let clientID, let outcomeID, let part else { return nil }
-        return LedgerKey(payee: providerID, clientID: clientID, outcomeID: outcomeID, part: part)
+        LedgerKey.settled(by: component, payee: providerID, clientID: clientID, outcomeID: outcomeID, part: part, achievedOn: achievedOn)
     }
 
     public var reference: LineReference { LineReference(statementID: statementID, line: line) }
@@ -79,6 +75,17 @@ public struct LedgerKey: Hashable, Comparable, Sendable {
         key.component = .attachment
         key.journeyStart = journeyStart
         return key
+    }
+
+    /// The key a line with these fields settles (`StatementLine.key`), for a reader of the ledger that
+    /// builds no line; nil for lines of other components.
+    public static func settled(by component: StatementLine.Component, payee: ProviderID, clientID: ClientID?, outcomeID: OutcomeID?,
+                               part: Int?, achievedOn: Day?) -> LedgerKey? {
+        if component == .attachment, let clientID, let achievedOn {
+            return .attachment(payee: payee, clientID: clientID, journeyStart: achievedOn)
+        }
+        guard component == .outcome, let clientID, let outcomeID, let part else { return nil }
+        return LedgerKey(payee: payee, clientID: clientID, outcomeID: outcomeID, part: part)
     }
 
     /// Payee, then attachment fees before outcomes, then client, outcome, part, journey.
