@@ -7,7 +7,7 @@ struct CalibrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Measure the diagnostics on synthetic areas: false alarms on clean data, and each planted harm's detection within 3 and 6 months.",
-        discussion: "Areas of four providers, each taking --referrals clients a month, three years before the contract's start and after; "
+        discussion: "Areas of four providers, each taking --referrals clients a month, from five years before the contract's start; "
             + "prints Markdown tables (what docs/diagnostics.md reports). Build with -c release: it diagnoses hundreds of areas.")
 
     @Option(help: "The contract file whose start and rules the areas are diagnosed under.")

@@ -28,7 +28,7 @@ struct DiagnoseCommandTests {
         let json = try Fixtures.temporaryFolder().appendingPathComponent("diagnostics.json").path
         let run = try pbr("diagnose", "--db", store, "--contract", Fixtures.referenceContractURL.path, "--as-of", "2012-06-30", "--json", json)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("  starts P02 from 2012-04: episodes started at P02 fell: "), "\(run.stdout)")
+        #expect(run.stdout.contains("  starts P02 from 2012-05: episodes started at P02 fell: "), "\(run.stdout)")
         let file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
         #expect(file?["contract"] as? String == "national-pilot" && file?["as_of"] as? String == "2012-06-30")
         #expect(file?["baseline"] as? [String: String] == ["from": "2010-04", "to": "2012-03"])
@@ -37,7 +37,7 @@ struct DiagnoseCommandTests {
                                                                   "creaming", "parking", "self_report", "review_bunching", "discharge_timing",
                                                                   "deaths", "comparison"])
         let alerts = diagnostics.flatMap { diagnostic in (diagnostic["alerts"] as? [[String: Any]] ?? []).map { (diagnostic["id"] as! String, $0) } }
-        #expect(alerts.map { "\($0.0) \($0.1["provider_id"] as? String ?? "null") \($0.1["first_month"] as? String ?? "")" } == ["starts P02 2012-04"])
+        #expect(alerts.map { "\($0.0) \($0.1["provider_id"] as? String ?? "null") \($0.1["first_month"] as? String ?? "")" } == ["starts P02 2012-05"])
         let starts = alerts[0].1
         #expect(starts["band"] is NSNull)
         #expect((starts["statistic"] as? Double ?? 0) > (starts["threshold"] as? Double ?? 1))

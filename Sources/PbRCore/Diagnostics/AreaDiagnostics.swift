@@ -31,9 +31,12 @@ public enum AreaDiagnostics {
             (key.provider.map { "at \($0)" } ?? "in the area") + (key.band.map { ", band \($0)," } ?? "")
         }
 
-        func range(_ through: StatementPeriod) -> String {
-            through == monitored!.lowerBound ? "in \(through)" : "from \(monitored!.lowerBound) to \(through)"
+        func range(_ months: ClosedRange<StatementPeriod>) -> String {
+            months.lowerBound == months.upperBound ? "in \(months.lowerBound)" : "from \(months.lowerBound) to \(months.upperBound)"
         }
+
+        /// The months since the contract's start, through one (what a threshold test has judged).
+        func range(_ through: StatementPeriod) -> String { range(monitored!.lowerBound...through) }
 
         static func figure(_ value: Double) -> String {
             let tenths = Int((value * 10).rounded())

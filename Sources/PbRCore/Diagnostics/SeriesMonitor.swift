@@ -29,9 +29,9 @@ struct SeriesMonitor: Sendable {
 
     /// - Parameters:
     ///   - judged: the last month whose figures are complete (months after it are left out).
-    ///   - describe: the alert's message from the counts of the months up to the crossing and what was expected of them.
+    ///   - describe: the alert's message from the counts of the months that raised it and what was expected of them.
     func run(_ key: AreaTallies.Key, design: Cusum.Design, expectation: Expectation, judged: StatementPeriod? = nil,
-             minimumBaseline: Int = 5, describe: (_ count: Int, _ trials: Int, _ expected: Double, _ through: StatementPeriod) -> String) -> Outcome {
+             minimumBaseline: Int = 5, describe: (_ count: Int, _ trials: Int, _ expected: Double, _ months: ClosedRange<StatementPeriod>) -> String) -> Outcome {
         let cusum = Cusum(design)
         func isJudged(_ month: StatementPeriod) -> Bool { judged.map { month <= $0 } ?? true }
         let base = months(baseline).filter(isJudged).map { tallies.tally(key, $0) }
@@ -82,15 +82,17 @@ struct SeriesMonitor: Sendable {
         }
         series.points = points
         guard let crossing = path.firstIndex(where: { $0 > limit }) else { return Outcome(series: series) }
-        let upTo = watched[...crossing]
-        let count = observed[...crossing].reduce(0) { $0 + $1.count }, trials = observed[...crossing].reduce(0) { $0 + $1.trials }
-        let expectedSum = observed[...crossing].reduce(0.0) {
+        // The months that raised it: from the sum's last return to 0 to its crossing.
+        let run = (path[..<crossing].lastIndex { $0 == 0 }.map { $0 + 1 } ?? 0)...crossing
+        let upTo = watched[run]
+        let count = observed[run].reduce(0) { $0 + $1.count }, trials = observed[run].reduce(0) { $0 + $1.trials }
+        let expectedSum = observed[run].reduce(0.0) {
             if case .bernoulli = design { return $0 + $1.expected * Double($1.trials) }
             return $0 + $1.expected
         }
         let clients = Set(upTo.flatMap { tallies.tally(key, $0).clients }).sorted()
         let alert = DiagnosticAlert(provider: key.provider, band: key.band, firstMonth: watched[crossing], statistic: path[crossing],
-                                    threshold: limit, clients: clients, message: describe(count, trials, expectedSum, watched[crossing]))
+                                    threshold: limit, clients: clients, message: describe(count, trials, expectedSum, watched[run.lowerBound]...watched[crossing]))
         return Outcome(series: series, alert: alert)
     }
 }

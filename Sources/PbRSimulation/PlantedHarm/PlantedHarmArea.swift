@@ -1,6 +1,6 @@
 import PbRCore
 
-/// A synthetic area for proving the diagnostics: providers taking referrals month by month from three
+/// A synthetic area for proving the diagnostics: providers taking referrals month by month from five
 /// years before a contract's start, each client assessed, started (or not), reviewed, tested, completed or
 /// discharged, re-presenting and dying at steady rates; and one harm planted at one provider from the
 /// start on. Not the cohort model a contract is priced on (that is issue 13's), nor the edge-case extract
@@ -27,7 +27,9 @@ public struct PlantedHarmArea: Sendable {
         // A generator for each month's referrals and one for each client, so that a later `through`
         // adds to the same area rather than drawing another.
         var clients: [[Record]] = []
-        var month = contractStart.adding(months: -36)
+        // Five years before the start: with 10% leaving a month, the numbers in treatment have settled
+        // long before the baseline's first month, so the baseline is steady and only the harm changes.
+        var month = contractStart.adding(months: -60)
         while month <= through {
             var random = SplitMix64(seed: seed ^ (UInt64(bitPattern: Int64(month.ordinal)) &* 0x9E37_79B9_7F4A_7C15))
             for provider in providers {
