@@ -48,8 +48,14 @@ extension DiagnosticsHTML {
         marks += line(chart, chartPoints.map(\.value), outside: chartPoints.map(\.isOutside))
         let outside = chartPoints.filter(\.isOutside).count
         let caption = method + " " + (outside == 0 ? "No month is outside the limits." : "\(outside) month\(outside == 1 ? " is" : "s are") outside the limits (marked).")
-            + " The chart is for reading; alerts come from the \(group.series.contains { isTest($0, in: diagnostic) } ? "test" : "CUSUM") below, not from these limits."
+            + " The chart is for reading; alerts come from the \(judges(group, diagnostic)) below, not from these limits."
         return chart.svg(title: "SPC chart: \(words) \(who)", marks) + "\n<p class=\"caption\">\(escape(caption))</p>"
+    }
+
+    /// What judges a who's figures: its CUSUM, its test, or (deaths) both.
+    static func judges(_ group: SeriesGroup, _ diagnostic: Diagnostic) -> String {
+        let tests = group.monitored.map { isTest($0, in: diagnostic) }
+        return tests.allSatisfy { $0 } ? "test" : tests.contains(true) ? "CUSUM and the test" : "CUSUM"
     }
 
     /// The baseline's months shaded and labelled, and a rule where the contract starts.

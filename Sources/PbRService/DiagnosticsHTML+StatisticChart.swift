@@ -26,7 +26,7 @@ extension DiagnosticsHTML {
         marks += line(chart, statistics, outside: statistics.map { $0 > threshold })
         var caption = "The \(name) \(who), month by month since the contract's start, against its decision limit \(SVGChart.fixed(threshold, 2)) "
             + "(the dashed line): it alerts when the statistic crosses the limit, and months above it are marked."
-        if let note = series.note { caption += " The \(name): \(note)." }
+        if let note = series.note { caption += " " + note.prefix(1).uppercased() + note.dropFirst() + "." }
         if let raised { caption += " It crossed in \(raised.firstMonth) (\(SVGChart.fixed(raised.statistic, 2)) against \(SVGChart.fixed(raised.threshold, 2)))." }
         return chart.svg(title: "\(name): \(diagnostic.id) \(who)", marks) + "\n<p class=\"caption\">\(escape(caption))</p>"
     }
