@@ -59,7 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
               swift run pbr entitlements --db \(storePath) --contract \(contract) --as-of 2014-03-31 --csv out.csv
               swift run pbr statement list --db \(storePath) --contract \(terms.contract.id)
               swift run pbr statement export --db \(storePath) --contract \(terms.contract.id) --period 2016-05 --csv statements.csv
-              swift run pbr diagnose --db \(dir)/harm.sqlite --contract \(contract) --as-of 2012-06-30 --json diagnostics.json
+              swift run pbr diagnose --db \(dir)/harm.sqlite --contract \(contract) --as-of 2012-06-30 --json diagnostics.json --html diagnostics.html
             """)
     }
 
@@ -81,12 +81,14 @@ struct DemoCommand: AsyncParsableCommand {
             try? await store.close()
             throw error
         }
-        let name = "diagnostics-\(area.through).json"
-        for claimed in [name, name + ".json"] { _ = try folder.claim(claimed) }
+        let name = "diagnostics-\(area.through).json", html = "diagnostics-\(area.through).html"
+        for claimed in [name, name + ".json", html, html + ".json"] { _ = try folder.claim(claimed) }
         try OutputFiles.write(DiagnosticsJSON.bytes(result.report), to: folder.url.appendingPathComponent(name).path,
                               provenance: result.provenance, rows: 0)
+        try OutputFiles.write(Array(DiagnosticsHTML.render(result.report).utf8), to: folder.url.appendingPathComponent(html).path,
+                              provenance: result.provenance, rows: 0)
         print("\nA second area, \(extract.rows.counted("row")) in \(dir)/harm.sqlite, with a harm planted at P02 from \(area.contractStart): "
-              + "its starts fall.\n" + DiagnosticsText.render(result.report) + "\nWritten to \(dir)/\(name).")
+              + "its starts fall.\n" + DiagnosticsText.render(result.report) + "\nWritten to \(dir)/\(name), and as a report with charts to \(dir)/\(html).")
     }
 
     private func runAndPrint(_ journal: JournalStore, _ terms: ContractSource, asOf: Day, knownAt: Moment?,

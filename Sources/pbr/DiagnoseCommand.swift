@@ -26,6 +26,9 @@ struct DiagnoseCommand: AsyncParsableCommand {
     @Option(help: "Write the diagnostics as JSON here (DOMAIN.md's format).")
     var json: String?
 
+    @Option(help: "Write the diagnostics as an HTML report with SVG charts here, to read or print.")
+    var html: String?
+
     @Flag(help: "Print how long loading and diagnosing took (for pbr bench).")
     var timings = false
 
@@ -40,7 +43,7 @@ struct DiagnoseCommand: AsyncParsableCommand {
         var inputs = RunInputs()
         inputs.store(store.location)
         if isFile { inputs.file("the contract", contract) }
-        try OutputFiles.check([("--json", json)].compactMap { option, path in path.map { (option, $0) } }, against: inputs)
+        try OutputFiles.check([("--json", json), ("--html", html)].compactMap { option, path in path.map { (option, $0) } }, against: inputs)
         let journal = try await store.open()
         let result: DiagnoseJob.Result
         do {
@@ -54,6 +57,7 @@ struct DiagnoseCommand: AsyncParsableCommand {
         }
         result.warnings.forEach(warn)
         if let json { try OutputFiles.write(DiagnosticsJSON.bytes(result.report), to: json, provenance: result.provenance, rows: 0) }
+        if let html { try OutputFiles.write(Array(DiagnosticsHTML.render(result.report).utf8), to: html, provenance: result.provenance, rows: 0) }
         lap("write")
         print(DiagnosticsText.render(result.report))
     }

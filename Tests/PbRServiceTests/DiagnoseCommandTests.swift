@@ -46,6 +46,30 @@ struct DiagnoseCommandTests {
         #expect(record?["command"] as? String == "diagnose")
     }
 
+    @Test func theHTMLReportIsWrittenWithItsRecordBesideIt() throws {
+        let store = try storeWithStartsFalling()
+        let folder = try Fixtures.temporaryFolder()
+        let html = folder.appendingPathComponent("diagnostics.html").path, json = folder.appendingPathComponent("diagnostics.json").path
+        let run = try pbr("diagnose", "--db", store, "--contract", Fixtures.referenceContractURL.path, "--as-of", "2012-06-30",
+                          "--json", json, "--html", html)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<tr><td><a href=\"#starts-P02\">starts</a></td><td>P02</td><td>every</td><td>2012-05</td>"))
+        #expect(page.contains("<div class=\"charts\" id=\"starts-P02\">"))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: html + ".json"))) as? [String: Any]
+        #expect(record?["command"] as? String == "diagnose")
+        #expect(FileManager.default.fileExists(atPath: json + ".json"))
+    }
+
+    @Test func anHTMLReportOverTheStoreIsRefusedAndTheStoreKept() throws {
+        let store = try storeWithStartsFalling()
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let run = try pbr("diagnose", "--db", store, "--contract", Fixtures.referenceContractURL.path, "--as-of", "2012-06-30", "--html", store)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--html \(store) would write over the store"), "\(run.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    }
+
     @Test func anUnknownContractIsRefusedAndNothingIsWritten() throws {
         let store = try storeWithStartsFalling()
         let json = try Fixtures.temporaryFolder().appendingPathComponent("diagnostics.json").path

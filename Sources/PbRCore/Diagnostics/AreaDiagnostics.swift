@@ -169,6 +169,8 @@ public enum AreaDiagnostics {
                 + "(exact Poisson, outside 99.8%)", outcomes)
             let funnel = deathsFunnel()
             deaths.series += funnel.map(\.series)
+            deaths.falseAlarmRate += "; the funnel's test 0.1% a look for each provider"
+
             // One alert for a provider: the earlier of its CUSUM's and its funnel's.
             for alert in funnel.compactMap(\.alert) {
                 if let index = deaths.alerts.firstIndex(where: { $0.provider == alert.provider }) {
