@@ -35,6 +35,28 @@ struct CusumTests {
         #expect(abs(Double(crossed) / 4_000 - 0.05) < 0.011, "\(crossed) of 4,000")
     }
 
+    /// A rare count (1.5 a month) whose mean is estimated on 24 baseline months: the limit simulated for
+    /// the estimate alarms on clean years at about its rate; the limit for a known mean alarms more.
+    @Test func aLimitForAnEstimatedBaselineHoldsItsRateWhereOneForAKnownMeanDoesNot() {
+        let cusum = Cusum(.poisson(ratio: 2))
+        var random = SplitMix64(seed: 7)
+        var (known, estimated) = (0, 0)
+        let areas = 400
+        for area in 0..<areas {
+            let baseline = (0..<24).reduce(0) { total, _ in total + DiagnosticMath.poisson(1.5, &random) }
+            let mean = Double(baseline) / 24
+            let plan = [Cusum.Month(count: 0, expected: mean)]
+            let year = (0..<12).map { _ in Cusum.Month(count: DiagnosticMath.poisson(1.5, &random), expected: mean) }
+            let path = cusum.path(year)
+            let seed = UInt64(area)
+            if path.contains(where: { $0 > cusum.decisionLimit(plan: plan, falseAlarm: 0.05, seed: seed, runs: 1_000) }) { known += 1 }
+            let allowing = cusum.decisionLimit(plan: plan, falseAlarm: 0.05, seed: seed, estimatedFrom: .init(count: baseline), runs: 1_000)
+            if path.contains(where: { $0 > allowing }) { estimated += 1 }
+        }
+        #expect(estimated < known)
+        #expect(abs(Double(estimated) / Double(areas) - 0.05) < 0.035, "\(estimated) of \(areas)")
+    }
+
     @Test func exactTailsAreExact() {
         // P(X >= 9), X ~ Binomial(10, 1/2) = (10 + 1) / 1024.
         #expect(close(DiagnosticMath.binomialUpperTail(9, 10, 0.5), 11.0 / 1024.0, 1e-12))

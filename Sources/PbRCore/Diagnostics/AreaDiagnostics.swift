@@ -158,7 +158,8 @@ public enum AreaDiagnostics {
                     Band.all.reduce(0) { $0 + Double(tallies.tally(AreaTallies.Key(.atRisk, provider: key.provider, band: $1), month).count) * rate[$1]! }
                 }
                 let base = months.reduce(0) { $0 + expected($1) } / Double(max(months.count, 1))
-                return monitor.run(key, design: .poisson(ratio: 2), expectation: .perMonth(baseline: base, expected)) { count, _, expectedSum, through in
+                return monitor.run(key, design: .poisson(ratio: 2), expectation: .perMonth(baseline: base, expected),
+                                   estimatedFrom: total(AreaTallies.Key(.deaths))) { count, _, expectedSum, through in
                     "deaths \(who(key)) (in treatment or within a year of discharge): \(count) \(range(through)) against \(Self.figure(expectedSum)) "
                         + "expected at the area's baseline rates by band"
                 }

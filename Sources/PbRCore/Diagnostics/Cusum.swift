@@ -50,20 +50,47 @@ public struct Cusum: Sendable {
         }
     }
 
+    /// What the expected figures were estimated from: the baseline's count (and its trials, for
+    /// proportions). Nil when they are known exactly.
+    public struct Estimate: Sendable {
+        public var count: Int
+        public var trials: Int
+        public init(count: Int, trials: Int = 0) { self.count = count; self.trials = trials }
+    }
+
     /// The decision limit that a year of months like `plan`, with nothing shifted, crosses with
     /// probability `falseAlarm`: the (1 - falseAlarm) quantile of the year's highest sum, over
     /// `runs` simulated years drawn from the expected figures. Seeded, so the same on every run.
-    public func decisionLimit(plan: [Month], falseAlarm: Double, seed: UInt64, runs: Int = 4_000) -> Double {
+    /// - Parameter estimatedFrom: where the expected figures came from a baseline, each simulated year
+    ///   also draws that baseline afresh and judges its months against what the draw would have
+    ///   estimated: a limit for the CUSUM as it is run, on estimated figures (as Jones, Champ and Rigdon,
+    ///   Technometrics 2004, show, a limit for known figures alarms more often).
+    public func decisionLimit(plan: [Month], falseAlarm: Double, seed: UInt64, estimatedFrom: Estimate? = nil, runs: Int = 4_000) -> Double {
         precondition(!plan.isEmpty, "a plan of at least one month")
         var random = SplitMix64(seed: seed)
         let year = (0..<12).map { plan[$0 % plan.count] }
         let highest = (0..<runs).map { _ in
+            // The estimate this year's baseline would have given, as a multiple of the one in use.
+            var scale = 1.0
+            if let estimatedFrom, estimatedFrom.count > 0 {
+                switch design {
+                case .poisson:
+                    scale = Double(DiagnosticMath.poisson(Double(estimatedFrom.count), &random)) / Double(estimatedFrom.count)
+                case .bernoulli:
+                    let share = Double(estimatedFrom.count) / Double(max(estimatedFrom.trials, 1))
+                    scale = Double(DiagnosticMath.binomial(estimatedFrom.trials, share, &random)) / Double(estimatedFrom.count)
+                }
+            }
             var sum = 0.0, top = 0.0
             for month in year {
                 var drawn = month
                 switch design {
-                case .poisson: drawn.count = DiagnosticMath.poisson(month.expected, &random)
-                case .bernoulli: drawn.count = DiagnosticMath.binomial(month.trials, month.expected, &random)
+                case .poisson:
+                    drawn.count = DiagnosticMath.poisson(month.expected, &random)
+                    drawn.expected = month.expected * scale
+                case .bernoulli:
+                    drawn.count = DiagnosticMath.binomial(month.trials, month.expected, &random)
+                    drawn.expected = min(month.expected * scale, 0.999)
                 }
                 sum = max(0, sum + increment(drawn))
                 top = max(top, sum)

@@ -29,9 +29,10 @@ struct SeriesMonitor: Sendable {
 
     /// - Parameters:
     ///   - judged: the last month whose figures are complete (months after it are left out).
+    ///   - estimatedFrom: for a figure computed per month, the count its rates were estimated from.
     ///   - describe: the alert's message from the counts of the months that raised it and what was expected of them.
     func run(_ key: AreaTallies.Key, design: Cusum.Design, expectation: Expectation, judged: StatementPeriod? = nil,
-             minimumBaseline: Int = 5, describe: (_ count: Int, _ trials: Int, _ expected: Double, _ months: ClosedRange<StatementPeriod>) -> String) -> Outcome {
+             minimumBaseline: Int = 5, estimatedFrom: Int? = nil, describe: (_ count: Int, _ trials: Int, _ expected: Double, _ months: ClosedRange<StatementPeriod>) -> String) -> Outcome {
         let cusum = Cusum(design)
         func isJudged(_ month: StatementPeriod) -> Bool { judged.map { month <= $0 } ?? true }
         let base = months(baseline).filter(isJudged).map { tallies.tally(key, $0) }
@@ -74,7 +75,13 @@ struct SeriesMonitor: Sendable {
             let trials = max(1, baseTrials / max(base.count, 1))
             plan = observed.contains { $0.trials > 0 } ? observed : [Cusum.Month(count: 0, trials: trials, expected: figure)]
         }
-        let limit = cusum.decisionLimit(plan: plan, falseAlarm: falseAlarm, seed: DiagnosticMath.seed("\(key)"))
+        // The figures were estimated on the baseline; for deaths, on the whole area's (its count is the larger).
+        let estimate: Cusum.Estimate
+        switch expectation {
+        case .meanCount, .share: estimate = Cusum.Estimate(count: baseCount, trials: baseTrials)
+        case .perMonth: estimate = Cusum.Estimate(count: max(baseCount, estimatedFrom ?? 0), trials: baseTrials)
+        }
+        let limit = cusum.decisionLimit(plan: plan, falseAlarm: falseAlarm, seed: DiagnosticMath.seed("\(key)"), estimatedFrom: estimate)
         series.threshold = limit
         let path = cusum.path(observed)
         points += zip(watched, zip(observed, path)).map { month, pair in
