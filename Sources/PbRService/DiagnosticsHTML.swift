@@ -9,25 +9,14 @@ public enum DiagnosticsHTML {
     public static func render(_ report: DiagnosticsReport) -> String {
         let alerts = report.diagnostics.flatMap { diagnostic in diagnostic.alerts.map { (diagnostic, $0) } }
         let title = "Diagnostics \(report.contractID) as of \(report.asOf)"
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>
-            \(style)</style>
-            </head>
-            <body>
+        let body = """
             <h1>\(escape(title))</h1>
             \(header(report, alerts: alerts.count))
             <h2>Alerts</h2>
             \(alertTable(alerts, report))
-            \(report.diagnostics.map { section($0, report) }.joined())</body>
-            </html>
 
-            """
+            """ + report.diagnostics.map { section($0, report) }.joined()
+        return HTMLPage.document(title: title, style: style, body: body)
     }
 
     static func header(_ report: DiagnosticsReport, alerts: Int) -> String {

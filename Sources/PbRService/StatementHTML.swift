@@ -17,21 +17,7 @@ public enum StatementHTML {
         for statement in issued.statements {
             body += section(statement, lines: byStatement[statement.id] ?? [], issued: issued)
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape("Statements \(pin.contractID) \(pin.period)"))</title>
-            <style>
-            \(style)</style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTMLPage.document(title: "Statements \(pin.contractID) \(pin.period)", style: style, body: body)
     }
 
     static func section(_ statement: StoredStatement, lines: [StatementLine], issued: StatementBook.Issued) -> String {

@@ -38,18 +38,13 @@ struct DiagnoseCommand: AsyncParsableCommand {
             if timings { print("timing \(step) \(String(format: "%.2f", Date().timeIntervalSince(clock)))s") }
             clock = Date()
         }
-        let isFile = FileManager.default.fileExists(atPath: contract)
-        let terms = isFile ? try ContractSource.load(contract) : nil
-        var inputs = RunInputs()
-        inputs.store(store.location)
-        if isFile { inputs.file("the contract", contract) }
-        try OutputFiles.check([("--json", json), ("--html", html)].compactMap { option, path in path.map { (option, $0) } }, against: inputs)
+        let terms = try ContractArgument(contract)
+        try OutputFiles.check([("--json", json), ("--html", html)].compactMap { option, path in path.map { (option, $0) } },
+                              against: terms.inputs(store.location))
         let journal = try await store.open()
         let result: DiagnoseJob.Result
         do {
-            let run = if let terms { EntitlementsJob(contract: terms, asOf: asOf, knownAt: knownAt, progress: TerminalProgress()) }
-                else { try await EntitlementsJob.stored(contract, in: journal, asOf: asOf, knownAt: knownAt, progress: TerminalProgress()) }
-            result = try await DiagnoseJob(run).diagnose(on: journal, lap: lap)
+            result = try await DiagnoseJob(terms.job(in: journal, asOf: asOf, knownAt: knownAt)).diagnose(on: journal, lap: lap)
             try await journal.close()
         } catch {
             try? await journal.close()

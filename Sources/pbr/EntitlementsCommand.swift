@@ -38,23 +38,14 @@ struct EntitlementsCommand: AsyncParsableCommand {
             if timings { print("timing \(step) \(String(format: "%.2f", Date().timeIntervalSince(clock)))s") }
             clock = Date()
         }
-        // A file where there is one; else an id in the store (`pbr contract list`).
-        let isFile = FileManager.default.fileExists(atPath: contract)
-        let terms = isFile ? try ContractSource.load(contract) : nil
-        var inputs = RunInputs()
-        inputs.store(store.location)
-        if isFile { inputs.file("the contract", contract) }
+        let terms = try ContractArgument(contract)
         try OutputFiles.check([("--csv", csv), ("--exceptions", exceptions)].compactMap { option, path in path.map { (option, $0) } },
-                              against: inputs)
+                              against: terms.inputs(store.location))
         let journal = try await store.open()
         let result: EntitlementsJob.Result
         let job: EntitlementsJob
         do {
-            if let terms {
-                job = EntitlementsJob(contract: terms, asOf: asOf, knownAt: knownAt, progress: TerminalProgress())
-            } else {
-                job = try await EntitlementsJob.stored(contract, in: journal, asOf: asOf, knownAt: knownAt, progress: TerminalProgress())
-            }
+            job = try await terms.job(in: journal, asOf: asOf, knownAt: knownAt)
             result = try await job.run(on: journal, command: "entitlements", lap: lap)
             try await journal.close()
         } catch {

@@ -7,17 +7,7 @@ public enum ProofHTML {
     public static func render(_ result: FrameworkProof.Result, charted: Int) -> String {
         let escape = StatementHTML.escape
         let shown = Array(result.earnings.prefix(charted))
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape("Framework proofing \(result.contract.id)"))</title>
-            <style>
-            \(StatementHTML.style)\(chartStyle)</style>
-            </head>
-            <body>
+        let body = """
             <h1>\(escape("Framework proofing: \(result.contract.id)"))</h1>
             \(facts(result))
             <h2>\(escape("The \(shown.count) profiles paid least, by \(result.order == .expected ? "expected earning" : "the most a provider can earn")"))</h2>
@@ -25,10 +15,9 @@ public enum ProofHTML {
             \(ProofChart.svg(shown))
             <h2>Every profile</h2>
             \(table(result.earnings))
-            </body>
-            </html>
 
             """
+        return HTMLPage.document(title: "Framework proofing \(result.contract.id)", style: StatementHTML.style + chartStyle, body: body)
     }
 
     static func facts(_ result: FrameworkProof.Result) -> String {
