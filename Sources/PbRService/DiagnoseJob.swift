@@ -6,8 +6,13 @@ import PbRStore
 public struct DiagnoseJob: Sendable {
     /// The contract, the day and the cut-off, resolved as `pbr entitlements` resolves them.
     public var run: EntitlementsJob
+    /// Other areas' monthly figures, for the `comparison` diagnostic; nil leaves it not run.
+    public var comparison: ComparisonAreas?
 
-    public init(_ run: EntitlementsJob) { self.run = run }
+    public init(_ run: EntitlementsJob, comparison: ComparisonAreas? = nil) {
+        self.run = run
+        self.comparison = comparison
+    }
 
     public struct Result: Sendable {
         public var report: DiagnosticsReport
@@ -18,7 +23,7 @@ public struct DiagnoseJob: Sendable {
     public func diagnose(on store: JournalStore, lap: (String) -> Void = { _ in }) async throws -> Result {
         let journal = try await run.load(on: store, command: "diagnose")
         lap("load")
-        let report = AreaDiagnostics.run(journal.histories, contract: run.contract, asOf: run.asOf)
+        let report = AreaDiagnostics.run(journal.histories, contract: run.contract, asOf: run.asOf, comparison: comparison)
         lap("diagnose")
         return Result(report: report, warnings: journal.warnings, provenance: journal.provenance)
     }

@@ -29,8 +29,18 @@ struct DiagnoseCommand: AsyncParsableCommand {
     @Option(help: "Write the diagnostics as an HTML report with SVG charts here, to read or print.")
     var html: String?
 
+    @Option(help: "Comparison areas' monthly figures (CSV: area_id, month, measure, value), for the comparison diagnostic.")
+    var comparison: String?
+
     @Flag(help: "Print how long loading and diagnosing took (for pbr bench).")
     var timings = false
+
+    /// What no output may overwrite: the store, the contract file and the comparison file.
+    func inputs(_ terms: ContractArgument) -> RunInputs {
+        var inputs = terms.inputs(store.location)
+        if let comparison { inputs.file("the comparison file", comparison) }
+        return inputs
+    }
 
     func run() async throws {
         var clock = Date()
@@ -40,11 +50,12 @@ struct DiagnoseCommand: AsyncParsableCommand {
         }
         let terms = try ContractArgument(contract)
         try OutputFiles.check([("--json", json), ("--html", html)].compactMap { option, path in path.map { (option, $0) } },
-                              against: terms.inputs(store.location))
+                              against: inputs(terms))
+        let areas = try comparison.map(ComparisonSource.load)
         let journal = try await store.open()
         let result: DiagnoseJob.Result
         do {
-            result = try await DiagnoseJob(terms.job(in: journal, asOf: asOf, knownAt: knownAt)).diagnose(on: journal, lap: lap)
+            result = try await DiagnoseJob(terms.job(in: journal, asOf: asOf, knownAt: knownAt), comparison: areas).diagnose(on: journal, lap: lap)
             try await journal.close()
         } catch {
             try? await journal.close()

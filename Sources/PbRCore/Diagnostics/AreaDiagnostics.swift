@@ -5,14 +5,15 @@ public enum AreaDiagnostics {
     /// The false-alarm rate of each measure over a year of clean data, across all its series.
     public static let falseAlarmPerYear = 0.05
 
-    public static func run(_ histories: [ClientHistory], contract: Contract, asOf: Day) -> DiagnosticsReport {
+    /// - Parameter comparison: other areas' monthly figures, for the `comparison` diagnostic; nil runs it not.
+    public static func run(_ histories: [ClientHistory], contract: Contract, asOf: Day, comparison: ComparisonAreas? = nil) -> DiagnosticsReport {
         let start = StatementPeriod(containing: contract.start)
         let baseline = StatementPeriod(containing: contract.start.adding(months: -24))...StatementPeriod(containing: contract.start.adding(months: -1))
         let lastEnded = StatementPeriod(containing: asOf.adding(days: 1)).previous
         let monitored = lastEnded >= start ? start...lastEnded : nil
         let tallies = AreaTallies(histories, first: baseline.lowerBound, last: monitored?.upperBound ?? baseline.upperBound, asOf: asOf,
                                   minGap: contract.minimumReviewGap, windowMonths: contract.completionWindowMonths)
-        let run = Run(tallies: tallies, baseline: baseline, monitored: monitored, asOf: asOf, contract: contract)
+        let run = Run(tallies: tallies, baseline: baseline, monitored: monitored, asOf: asOf, contract: contract, comparisonAreas: comparison)
         return DiagnosticsReport(contractID: contract.id, asOf: asOf, baseline: baseline, monitored: monitored, diagnostics: run.all())
     }
 
@@ -22,6 +23,7 @@ public enum AreaDiagnostics {
         let monitored: ClosedRange<StatementPeriod>?
         let asOf: Day
         let contract: Contract
+        let comparisonAreas: ComparisonAreas?
 
         func monitor(_ seriesCount: Int) -> SeriesMonitor {
             SeriesMonitor(tallies: tallies, baseline: baseline, monitored: monitored, falseAlarm: falseAlarmPerYear / Double(max(seriesCount, 1)))
@@ -181,11 +183,6 @@ public enum AreaDiagnostics {
                 }
             }
             return deaths
-        }
-
-        func comparison() -> Diagnostic {
-            Diagnostic(id: "comparison", method: "difference in differences against comparison areas (--comparison FILE): not built yet",
-                       falseAlarmRate: "", alerts: [], series: [])
         }
 
         func diagnostic(_ id: String, method: String, _ outcomes: [SeriesMonitor.Outcome]) -> Diagnostic {
