@@ -56,12 +56,13 @@ extension DiagnosticsHTML {
         "self_report": "reviews reporting abstinence", "review_bunching": "reviews near the minimum gap that fall just past it",
         "discharge_timing": "re-presentations near a completion's window end that fall just after it",
         "deaths": "deaths in treatment or within a year of discharge",
+        "comparison": "episodes started, or successful completions, against comparison areas",
     ]
 
     /// Whether a series carries a CUSUM or a test's -log10 p. The model does not say: the bunching
-    /// diagnostics and the deaths funnel (the one series with both a note and a limit) carry a test.
+    /// and comparison diagnostics and the deaths funnel (the one series with both a note and a limit) carry a test.
     static func isTest(_ series: DiagnosticSeries, in diagnostic: Diagnostic) -> Bool {
-        ["review_bunching", "discharge_timing"].contains(diagnostic.id) || (series.note != nil && series.threshold != nil)
+        ["review_bunching", "discharge_timing", "comparison"].contains(diagnostic.id) || (series.note != nil && series.threshold != nil)
     }
 
     /// Every series of the diagnostic, one row each: its baseline figure, its limit, the highest

@@ -6,7 +6,8 @@ extension DiagnosticsHTML {
     static func statisticChart(_ series: DiagnosticSeries, _ group: SeriesGroup, _ diagnostic: Diagnostic, _ report: DiagnosticsReport) -> String {
         guard let threshold = series.threshold else { return "" }
         let test = isTest(series, in: diagnostic)
-        let name = test ? (series.note == nil ? "exact binomial test" : "funnel test") : "CUSUM"
+        let comparison = diagnostic.id == "comparison"
+        let name = comparison ? "placebo test" : test ? (series.note == nil ? "exact binomial test" : "funnel test") : "CUSUM"
         let who = group.isArea ? "in the area" : "at \(group.who)"
         let since = series.points.filter { $0.month > report.baseline.upperBound }
         guard !since.isEmpty else {
@@ -23,7 +24,8 @@ extension DiagnosticsHTML {
             marks.append("<line class=\"alert\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(SVGChart.top)\" y2=\"\(SVGChart.top + chart.plotHeight)\"/>"
                 + "<text class=\"note alerting\" x=\"\(x)\" y=\"\(SVGChart.top + 11)\" dx=\"4\">alert \(raised.firstMonth)</text>")
         }
-        marks += line(chart, statistics, outside: statistics.map { $0 > threshold })
+        // The placebo test alerts at its level itself (p at most 2.5%), so a statistic on the line is outside.
+        marks += line(chart, statistics, outside: statistics.map { comparison ? $0 >= threshold : $0 > threshold })
         var caption = "The \(name) \(who), month by month since the contract's start, against its decision limit \(SVGChart.fixed(threshold, 2)) "
             + "(the dashed line): it alerts when the statistic crosses the limit, and months above it are marked."
         if let note = series.note { caption += " " + note.prefix(1).uppercased() + note.dropFirst() + "." }

@@ -7,11 +7,11 @@ import PbRService
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure import and entitlements at national scale on a synthetic extract.",
+        abstract: "Measure import, entitlements, statements and diagnostics at national scale on a synthetic extract.",
         discussion: """
             Generates a seeded extract (default 300,000 clients, about 1.5 million TOPs), then runs \
-            `pbr import` for each batch and `pbr entitlements` as child processes, and reports each one's \
-            wall time and peak memory. Build with -c release: swift run -c release pbr bench
+            `pbr import` for each batch, `pbr entitlements`, `pbr diagnose` and `pbr statement issue` as child \
+            processes, and reports each one's wall time and peak memory. Build with -c release: swift run -c release pbr bench
             """)
 
     @Option(help: "Synthetic clients.")
@@ -31,14 +31,14 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         var work = try WorkFolder.prepare(dir, option: "--dir")
-        for log in ["generate", "entitlements", "statements"] { _ = try work.claim(log + ".log") }
+        for log in ["generate", "entitlements", "statements", "diagnose"] { _ = try work.claim(log + ".log") }
         let extracts = try work.claim("extracts")
         var database = db ?? ""
         if db == nil { database = try work.claimStore("bench.sqlite").path }
         var report: [(String, String, String)] = []
-        // generate, three imports, two runs, a contract and two issues: each a child process whose own
-        // output goes to its log.
-        let steps = ProgressBar.start("pbr bench", total: 9, unit: "steps")
+        // generate, three imports, two runs, a diagnosis, a contract and two issues: each a child process
+        // whose own output goes to its log.
+        let steps = ProgressBar.start("pbr bench", total: 10, unit: "steps")
 
         // Every step runs as its own process, so that each peak memory figure is that step's alone.
         let generated = try child(["generate", "--dir", extracts.path, "--clients", String(clients), "--providers", "12",
@@ -66,6 +66,12 @@ struct BenchCommand: AsyncParsableCommand {
             report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timingLines("entitlements"))]", format(measured.seconds),
                            memory(measured)))
         }
+        let diagnostics = try work.claim("diagnostics.json").path
+        _ = try work.claim("diagnostics.json.json")
+        let diagnosed = try child(["diagnose", "--db", database, "--contract", contract, "--as-of", "2016-12-31", "--json", diagnostics, "--timings"],
+                                  log: "diagnose", progress: steps)
+        report.append(("pbr diagnose as of 2016-12-31, \(String(format: "%.2f", diagnosed.seconds / max(fullRun, 0.001))) times the full "
+                       + "entitlements run [\(timingLines("diagnose"))]", format(diagnosed.seconds), memory(diagnosed)))
         report += try statements(database, fullRun: fullRun, progress: steps)
         steps?.finish()
         print("pbr bench: \(clients) clients, seed \(seed), store \(db == nil ? "SQLite" : "PostgreSQL"), on \(ProcessInfo.processInfo.activeProcessorCount) cores\n")

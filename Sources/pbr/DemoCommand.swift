@@ -59,23 +59,27 @@ struct DemoCommand: AsyncParsableCommand {
               swift run pbr entitlements --db \(storePath) --contract \(contract) --as-of 2014-03-31 --csv out.csv
               swift run pbr statement list --db \(storePath) --contract \(terms.contract.id)
               swift run pbr statement export --db \(storePath) --contract \(terms.contract.id) --period 2016-05 --csv statements.csv
-              swift run pbr diagnose --db \(dir)/harm.sqlite --contract \(contract) --as-of 2012-06-30 --json diagnostics.json --html diagnostics.html
+              swift run pbr diagnose --db \(dir)/harm.sqlite --contract \(contract) --as-of 2012-06-30 --comparison \(dir)/comparison.csv --json diagnostics.json --html diagnostics.html
             """)
     }
 
     /// A second, small area with a harm planted: from the contract's start P02 starts far fewer of its
     /// referrals (the pilots' odds ratio, 0.17). The diagnostics flag it in the contract's first months.
+    /// 39 clean comparison areas drawn like it are written to comparison.csv for the comparison diagnostic.
     private func diagnosePlantedHarm(_ terms: ContractSource, into folder: inout WorkFolder) async throws {
         var area = PlantedHarmArea()
         area.harm = .startsFall(oddsRatio: 0.17)
         area.through = Day(iso: "2012-06-30")!
         let extract = try PlantedHarmFolder.write(into: &folder, name: "area-with-harm", area)
+        let comparison = area.comparisonAreas()
+        let comparisonFile = try folder.claim("comparison.csv")
+        try OutputFiles.write(ComparisonCSV.bytes(comparison), to: comparisonFile.path)
         let path = try folder.claimStore("harm.sqlite").path
         let store = try await JournalStore.open(.sqlite(path: path), .createIfMissing)
         let result: DiagnoseJob.Result
         do {
             _ = try await ImportJob(folder: extract.folder.path, importedBy: "pbr demo").run(into: store)
-            result = try await DiagnoseJob(EntitlementsJob(contract: terms, asOf: area.through, knownAt: nil)).diagnose(on: store)
+            result = try await DiagnoseJob(EntitlementsJob(contract: terms, asOf: area.through, knownAt: nil), comparison: comparison).diagnose(on: store)
             try await store.close()
         } catch {
             try? await store.close()
@@ -88,7 +92,7 @@ struct DemoCommand: AsyncParsableCommand {
         try OutputFiles.write(Array(DiagnosticsHTML.render(result.report).utf8), to: folder.url.appendingPathComponent(html).path,
                               provenance: result.provenance, rows: 0)
         print("\nA second area, \(extract.rows.counted("row")) in \(dir)/harm.sqlite, with a harm planted at P02 from \(area.contractStart): "
-              + "its starts fall.\n" + DiagnosticsText.render(result.report) + "\nWritten to \(dir)/\(name), and as a report with charts to \(dir)/\(html).")
+              + "its starts fall. Compared with 39 clean areas in \(dir)/comparison.csv.\n" + DiagnosticsText.render(result.report) + "\nWritten to \(dir)/\(name), and as a report with charts to \(dir)/\(html).")
     }
 
     private func runAndPrint(_ journal: JournalStore, _ terms: ContractSource, asOf: Day, knownAt: Moment?,

@@ -88,3 +88,37 @@ struct DifferenceInDifferencesTests {
         #expect(whole.filter { $0 <= 1 }.count >= 200 * 95 / 100, "seen within 2 months in \(whole.filter { $0 <= 1 }.count) of 200")
     }
 }
+
+/// An area's own figures in the comparison file's measures, counted by hand.
+@Suite("Diagnostics: an area's comparison figures")
+struct ComparisonFiguresTests {
+    @Test func eachMeasureCountsTheMonthsEventsAndTheClientsInTreatmentAtItsEnd() {
+        let p = ProviderID("P01")
+        func episode(_ id: String, _ client: String, referred: String, start: String?, end: String?, _ reason: DischargeReason?) -> Record {
+            .episode(Episode(recordID: RecordID(id), clientID: ClientID(client), providerID: p, referralOn: Day(iso: referred), startOn: start.flatMap { Day(iso: $0) },
+                             endOn: end.flatMap { Day(iso: $0) }, dischargeReason: reason, substances: [.opiates]))
+        }
+        var one = ClientHistory(clientID: ClientID("C1"))
+        // Completed in April, back in June: a completion, but not one without re-presentation.
+        one.add(episode("E1", "C1", referred: "2012-01-20", start: "2012-02-01", end: "2012-04-10", .completedDrugFree))
+        one.add(episode("E2", "C1", referred: "2012-06-01", start: "2012-06-05", end: nil, nil))
+        var two = ClientHistory(clientID: ClientID("C2"))
+        // Referred in March, never started; then declined in May.
+        two.add(episode("E3", "C2", referred: "2012-03-03", start: nil, end: nil, nil))
+        two.add(episode("E4", "C2", referred: "2012-04-03", start: "2012-04-20", end: "2012-05-31", .declinedTreatment))
+        var three = ClientHistory(clientID: ClientID("C3"))
+        three.add(episode("E5", "C3", referred: "2012-02-10", start: "2012-03-01", end: "2012-03-30", .completedOccasionalUser))
+        let figures = ComparisonFigures.of([one, two, three], months: StatementPeriod("2012-02")!...StatementPeriod("2012-12")!, asOf: Day(iso: "2012-10-15")!)
+        func month(_ measure: ComparisonAreas.Measure, _ text: String) -> Int? { figures[measure]?[StatementPeriod(text)!] }
+        #expect([month(.referrals, "2012-02"), month(.referrals, "2012-03"), month(.referrals, "2012-04"), month(.referrals, "2012-06")] == [1, 1, 1, 1])
+        #expect([month(.starts, "2012-02"), month(.starts, "2012-03"), month(.starts, "2012-04"), month(.starts, "2012-06")] == [1, 1, 1, 1])
+        #expect([month(.completions, "2012-03"), month(.completions, "2012-04"), month(.declined, "2012-05")] == [1, 1, 1])
+        // March's completion stayed out of treatment 6 months; April's did not. From April, 6 months have
+        // not passed since the month's end by 15 October, so there is no figure yet.
+        #expect([month(.completionsWithoutRepresentation, "2012-03"), month(.completionsWithoutRepresentation, "2012-04")] == [1, nil])
+        // In treatment at each month's end: C1 (Feb, Mar), C2 from 20 April to 31 May (ended that day), C1 again from June.
+        #expect(["2012-02", "2012-03", "2012-04", "2012-05", "2012-06", "2012-09"].map { month(.inTreatment, $0) } == [1, 1, 1, 0, 1, 1])
+        // October has not ended by the 15th: no figures.
+        #expect(month(.starts, "2012-10") == nil && month(.starts, "2012-09") == 0)
+    }
+}

@@ -70,6 +70,35 @@ struct DiagnoseCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
     }
 
+    @Test func theComparisonFileIsReadAndItsAreasJudgeTheAreasStarts() throws {
+        let store = try storeWithStartsFalling()
+        let folder = try Fixtures.temporaryFolder()
+        let comparison = folder.appendingPathComponent("comparison.csv").path, json = folder.appendingPathComponent("diagnostics.json").path
+        try Data(ComparisonCSV.bytes(PlantedHarmArea().comparisonAreas())).write(to: URL(fileURLWithPath: comparison))
+        let run = try pbr("diagnose", "--db", store, "--contract", Fixtures.referenceContractURL.path, "--as-of", "2012-06-30",
+                          "--comparison", comparison, "--json", json)
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let diagnostic = (file?["diagnostics"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "comparison" }
+        let series = diagnostic?["series"] as? [[String: Any]] ?? []
+        #expect(series.map { $0["note"] as? String ?? "" } == ["starts against 39 comparison areas; statistic -log10 of the placebo p-value",
+                                                               "completions against 39 comparison areas; statistic -log10 of the placebo p-value"])
+        // The area's months, the baseline's 24 and the contract's first 3, each with what the comparison expected.
+        #expect(series.map { ($0["points"] as? [Any] ?? []).count } == [27, 27])
+    }
+
+    @Test func aComparisonFileWithADefectIsRefusedNamingItsLineAndNothingIsWritten() throws {
+        let store = try storeWithStartsFalling()
+        let folder = try Fixtures.temporaryFolder()
+        let comparison = folder.appendingPathComponent("comparison.csv").path, json = folder.appendingPathComponent("diagnostics.json").path
+        try "area_id,month,measure,value\nE06,2012-04,starts,31\nE06,April,starts,30\n".write(toFile: comparison, atomically: true, encoding: .utf8)
+        let run = try pbr("diagnose", "--db", store, "--contract", Fixtures.referenceContractURL.path, "--as-of", "2012-06-30",
+                          "--comparison", comparison, "--json", json)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("\(comparison), line 3, column month: 'April' is not a month (YYYY-MM)"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: json))
+    }
+
     @Test func anUnknownContractIsRefusedAndNothingIsWritten() throws {
         let store = try storeWithStartsFalling()
         let json = try Fixtures.temporaryFolder().appendingPathComponent("diagnostics.json").path

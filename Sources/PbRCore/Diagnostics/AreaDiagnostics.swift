@@ -12,7 +12,7 @@ public enum AreaDiagnostics {
         let lastEnded = StatementPeriod(containing: asOf.adding(days: 1)).previous
         let monitored = lastEnded >= start ? start...lastEnded : nil
         let tallies = AreaTallies(histories, first: baseline.lowerBound, last: monitored?.upperBound ?? baseline.upperBound, asOf: asOf,
-                                  minGap: contract.minimumReviewGap, windowMonths: contract.completionWindowMonths)
+                                  minGap: contract.minimumReviewGap, instalmentMonths: contract.completionInstalmentMonths)
         let run = Run(tallies: tallies, baseline: baseline, monitored: monitored, asOf: asOf, contract: contract, comparisonAreas: comparison)
         return DiagnosticsReport(contractID: contract.id, asOf: asOf, baseline: baseline, monitored: monitored, diagnostics: run.all())
     }
@@ -133,12 +133,13 @@ public enum AreaDiagnostics {
             let outcomes = keys.map { key in
                 test.run(key) { after, near, share, through in
                     (reviews ? "reviews \(who(key)) bunch just past the \(contract.minimumReviewGap)-day minimum gap: \(after) of the \(near) within 7 days either side"
-                        : "re-presentations \(who(key)) wait until just after a completion's \(contract.completionWindowMonths)-month window: \(after) of the \(near) within 28 days either side")
+                        : "re-presentations \(who(key)) wait until just after a completion's instalment days (\(Self.months(contract.completionInstalmentMonths))): \(after) of the \(near) within 28 days either side")
                         + " \(range(through)) fall after it, where the baseline had \(Int((share * 100).rounded()))%"
                 }
             }
             let what = reviews ? "reviews 0-6 days past the minimum gap after the review before, among those within 7 days either side of it"
-                : "re-presentations 1-28 days after a successful completion's window closed, among those within 28 days either side of its end"
+                : "re-presentations 1-28 days after one of a successful completion's instalment days (the last closes its window), "
+                    + "among those within 28 days either side of one"
             return diagnostic(id, method: "exact binomial test of \(what), over the months since the contract's start, against the baseline's share "
                 + "(half, with fewer than 20 in the baseline); statistic -log10 p, looked at monthly", outcomes)
         }
@@ -189,6 +190,12 @@ public enum AreaDiagnostics {
             Diagnostic(id: id, method: method,
                        falseAlarmRate: "5% a year across the measure's \(outcomes.count) series (each at \(Self.percent(falseAlarmPerYear / Double(max(outcomes.count, 1)))))",
                        alerts: outcomes.compactMap(\.alert), series: outcomes.map(\.series))
+        }
+
+        /// "3, 6, 9 and 12 months".
+        static func months(_ months: [Int]) -> String {
+            let words = months.map(String.init)
+            return (words.count > 1 ? words.dropLast().joined(separator: ", ") + " and " + words.last! : words[0]) + " months"
         }
 
         static func percent(_ share: Double) -> String {

@@ -29,8 +29,8 @@ public struct AreaTallies: Sendable {
         /// Of the reviews within a week either side of the minimum gap after the review before (trials),
         /// those on or after it.
         case reviewsJustPastGap
-        /// Of the re-presentations within 28 days either side of the end of a completion's window
-        /// (trials), those after it.
+        /// Of the re-presentations within 28 days either side of one of a completion's instalment days
+        /// (its window's end the last of them) (trials), those after it.
         case representationsJustAfterWindow
 
         var number: Int { Self.allCases.firstIndex(of: self)! }
@@ -98,15 +98,16 @@ public struct AreaTallies: Sendable {
     /// Counts the months `first` through `last` of every history, as known on `asOf`.
     /// - Parameters:
     ///   - minGap: the contract's minimum gap between two reviews (28 days in the reference framework).
-    ///   - windowMonths: the completion window (12 months), whose end re-presentations are watched around.
+    ///   - instalmentMonths: a completion's instalment days, in months after it (3, 6, 9 and 12; the
+    ///     last ends its window), around which re-presentations are watched.
     public init(_ histories: [ClientHistory], first: StatementPeriod, last: StatementPeriod, asOf: Day,
-                minGap: Int = 28, windowMonths: Int = 12) {
+                minGap: Int = 28, instalmentMonths: [Int] = [12]) {
         // Each core counts its share of the clients; the shares are then added up.
         let cores = histories.count < 1_000 ? 1 : 2
         let shares = concurrentMap(cores) { core in
             var share = AreaTallies(first: first, last: last)
             for index in stride(from: core, to: histories.count, by: cores) {
-                share.count(histories[index].asOf(asOf), asOf: asOf, minGap: minGap, windowMonths: windowMonths)
+                share.count(histories[index].asOf(asOf), asOf: asOf, minGap: minGap, instalmentMonths: instalmentMonths)
             }
             return share
         }
@@ -154,7 +155,7 @@ public struct AreaTallies: Sendable {
         }
     }
 
-    private mutating func count(_ history: ClientHistory, asOf: Day, minGap: Int, windowMonths: Int) {
+    private mutating func count(_ history: ClientHistory, asOf: Day, minGap: Int, instalmentMonths: [Int]) {
         let client = history.clientID
         let episodes = history.episodes.filter { $0.startOn != nil }.sorted { $0.startOn! < $1.startOn! }
         for (index, episode) in episodes.enumerated() {
@@ -171,11 +172,9 @@ public struct AreaTallies: Sendable {
                 let stayed = next.map { $0 > end.adding(months: 6) } ?? true
                 add(.completionsWithoutRepresentation, episode.providerID, on: end, counted: stayed, client: client, clientIfTrial: true)
             }
-            if let next {
-                let offset = end.adding(months: windowMonths).days(to: next)
-                if (-27...28).contains(offset) {
-                    add(.representationsJustAfterWindow, episode.providerID, on: next, counted: offset > 0, client: client)
-                }
+            // Near an instalment day: 28 days either side of it (the days are 3 months apart or more).
+            if let next, let offset = instalmentMonths.lazy.map({ end.adding(months: $0).days(to: next) }).first(where: { (-27...28).contains($0) }) {
+                add(.representationsJustAfterWindow, episode.providerID, on: next, counted: offset > 0, client: client)
             }
         }
         countReviews(history, minGap: minGap)

@@ -26,6 +26,16 @@ public struct ComparisonAreas: Sendable, Equatable {
         values[measure, default: [:]][area, default: [:]][month] = value
     }
 
+    /// Every figure of one area (an area's own, from `ComparisonFigures`).
+    public mutating func set(area: String, _ figures: [Measure: [StatementPeriod: Int]]) {
+        for (measure, months) in figures {
+            for (month, value) in months { set(measure, area: area, month: month, to: Double(value)) }
+        }
+    }
+
+    /// The months an area has a figure of the measure for, in order.
+    public func months(_ measure: Measure, area: String) -> [StatementPeriod] { (values[measure]?[area] ?? [:]).keys.sorted() }
+
     /// The areas with any figure of the measure, in id order.
     public func areas(_ measure: Measure) -> [String] { (values[measure] ?? [:]).keys.sorted() }
 
