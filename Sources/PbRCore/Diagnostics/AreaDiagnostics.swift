@@ -169,17 +169,9 @@ public enum AreaDiagnostics {
                 + "And a funnel test of each provider's deaths since the baseline's first month against the other providers' rates by band "
                 + "(exact Poisson, outside 99.8%)", outcomes)
             let funnel = deathsFunnel()
-            deaths.series += funnel.map(\.series)
+            deaths.add(funnel: funnel.outcomes)
+            deaths.funnels += funnel.plot.map { [$0] } ?? []
             deaths.falseAlarmRate += "; the funnel's test 0.1% a look for each provider"
-
-            // One alert for a provider: the earlier of its CUSUM's and its funnel's.
-            for alert in funnel.compactMap(\.alert) {
-                if let index = deaths.alerts.firstIndex(where: { $0.provider == alert.provider }) {
-                    if alert.firstMonth < deaths.alerts[index].firstMonth { deaths.alerts[index] = alert }
-                } else {
-                    deaths.alerts.append(alert)
-                }
-            }
             return deaths
         }
 
