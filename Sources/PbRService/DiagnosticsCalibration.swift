@@ -25,6 +25,7 @@ public struct DiagnosticsCalibration: Sendable {
         ("re-presentations held past the window (share)", [("100%", .heldRepresentations(share: 1)), ("50%", .heldRepresentations(share: 0.5)),
                                                            ("25%", .heldRepresentations(share: 0.25))]),
         ("deaths (times)", [("4", .deaths(ratio: 4)), ("3", .deaths(ratio: 3)), ("2", .deaths(ratio: 2))]),
+        ("clients start later (days)", [("14", .slowStarts(days: 14)), ("7", .slowStarts(days: 7))]),
     ]
 
     public struct Detection: Sendable {

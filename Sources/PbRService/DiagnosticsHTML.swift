@@ -69,6 +69,7 @@ public enum DiagnosticsHTML {
                 + "<h3>\(escape(heading))</h3>\n" + spcChart(group, diagnostic, report) + "\n"
                 + group.monitored.map { statisticChart($0, group, diagnostic, report) }.joined(separator: "\n") + "\n</div>\n"
         }
+        let funnels = diagnostic.funnels.map { "<div class=\"charts\">\n<h3>\(escape("Providers compared: \($0.figureTitle)"))</h3>\n" + funnelChart($0, diagnostic) + "\n</div>\n" }
         let facts = [("Method", diagnostic.method), ("False-alarm rate", diagnostic.falseAlarmRate.isEmpty ? "none stated" : diagnostic.falseAlarmRate),
                      ("Alerts", String(diagnostic.alerts.count))]
         return """
@@ -78,7 +79,7 @@ public enum DiagnosticsHTML {
             \(facts.map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n"))
             </table>
             \(seriesTable(diagnostic, report))
-            \(charts.joined())</section>
+            \(funnels.joined())\(charts.joined())</section>
 
             """
     }

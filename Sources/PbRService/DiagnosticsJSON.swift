@@ -54,6 +54,7 @@ public enum DiagnosticsJSON {
         var falseAlarmRate: String
         var alerts: [Alert]
         var series: [Series]
+        var funnels: [Plot]
 
         init(_ diagnostic: Diagnostic) {
             id = diagnostic.id
@@ -61,9 +62,10 @@ public enum DiagnosticsJSON {
             falseAlarmRate = diagnostic.falseAlarmRate
             alerts = diagnostic.alerts.map(Alert.init)
             series = diagnostic.series.map(Series.init)
+            funnels = diagnostic.funnels.map(Plot.init)
         }
 
-        enum CodingKeys: String, CodingKey { case id, method, falseAlarmRate = "false_alarm_rate", alerts, series }
+        enum CodingKeys: String, CodingKey { case id, method, falseAlarmRate = "false_alarm_rate", alerts, series, funnels }
     }
 
     struct Alert: Encodable {
@@ -109,6 +111,37 @@ public enum DiagnosticsJSON {
                 try each.encode(point.trials, forKey: .trials)
                 try each.encode(rounded(point.expected), forKey: .expected)
                 try each.encode(rounded(point.statistic), forKey: .statistic)
+            }
+        }
+    }
+
+    /// A funnel plot as of the last month judged: what it compares, its target and over-dispersion, the
+    /// months counted, and each provider's count, denominator and figure.
+    struct Plot: Encodable {
+        var plot: FunnelPlot
+        init(_ plot: FunnelPlot) { self.plot = plot }
+
+        enum CodingKeys: String, CodingKey { case figure, denominator, kind, side, target, dispersion, from, to, points }
+        enum PointKeys: String, CodingKey { case provider = "provider_id", observed, denominator, figure, outside }
+
+        func encode(to encoder: any Encoder) throws {
+            var keys = encoder.container(keyedBy: CodingKeys.self)
+            try keys.encode(plot.figureTitle, forKey: .figure)
+            try keys.encode(plot.denominatorTitle, forKey: .denominator)
+            try keys.encode(plot.funnel.kind.rawValue, forKey: .kind)
+            try keys.encode(plot.side.rawValue, forKey: .side)
+            try keys.encode(rounded(plot.funnel.target), forKey: .target)
+            try keys.encode(rounded(plot.funnel.dispersion), forKey: .dispersion)
+            try keys.encode(plot.months.lowerBound.description, forKey: .from)
+            try keys.encode(plot.months.upperBound.description, forKey: .to)
+            var points = keys.nestedUnkeyedContainer(forKey: .points)
+            for point in plot.points {
+                var each = points.nestedContainer(keyedBy: PointKeys.self)
+                try each.encode(point.provider.rawValue, forKey: .provider)
+                try each.encode(point.observed, forKey: .observed)
+                try each.encode(rounded(point.denominator), forKey: .denominator)
+                try each.encode(rounded(point.figure), forKey: .figure)
+                try each.encode(point.isOutside, forKey: .outside)
             }
         }
     }

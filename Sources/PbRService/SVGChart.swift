@@ -15,6 +15,9 @@ struct SVGChart {
     var yTitle: String
     /// Y ticks as percentages of a share (0.25 is "25%").
     var percent = false
+    /// A number along the x axis instead of months (a funnel plot's denominator), and its title.
+    var xValues: ClosedRange<Double>?
+    var xTitle = "month"
 
     var plotWidth: Double { Self.width - Self.left - Self.right }
     var plotHeight: Double { Self.height - Self.top - Self.bottom }
@@ -22,6 +25,12 @@ struct SVGChart {
 
     /// The centre of the `index`th month.
     func x(_ index: Int) -> Double { Self.left + (Double(index) + 0.5) * step }
+
+    /// Where a number falls along a numeric x axis.
+    func x(value: Double) -> Double {
+        guard let xValues, xValues.upperBound > xValues.lowerBound else { return Self.left }
+        return Self.left + plotWidth * (min(max(value, xValues.lowerBound), xValues.upperBound) - xValues.lowerBound) / (xValues.upperBound - xValues.lowerBound)
+    }
 
     /// The boundary before the `index`th month (`months.count`: the right edge).
     func edge(_ index: Int) -> Double { Self.left + Double(index) * step }
@@ -46,6 +55,13 @@ struct SVGChart {
             parts.append("<line class=\"grid\" x1=\"\(Self.left)\" x2=\"\(Self.left + plotWidth)\" y1=\"\(at)\" y2=\"\(at)\"/>"
                 + "<text class=\"tick\" x=\"\(Self.left - 6)\" y=\"\(at)\" dy=\"3\" text-anchor=\"end\">\(label(tick))</text>")
         }
+        if let xValues {
+            for tick in Self.ticks(xValues) {
+                let at = Self.fixed(x(value: tick), 1)
+                parts.append("<line class=\"axis\" x1=\"\(at)\" x2=\"\(at)\" y1=\"\(bottomY)\" y2=\"\(bottomY + 5)\"/>"
+                    + "<text class=\"tick\" x=\"\(at)\" y=\"\(bottomY + 16)\" text-anchor=\"middle\">\(Self.fixed(tick, Self.decimals(Self.tickStep(xValues))))</text>")
+            }
+        }
         // Every month ticked; labelled each quarter when there are many, so that the labels do not collide.
         let every = months.count > 12 ? 3 : 1
         for (index, month) in months.enumerated() {
@@ -55,7 +71,7 @@ struct SVGChart {
                 + (labelled ? "<text class=\"tick\" x=\"\(at)\" y=\"\(bottomY + 16)\" text-anchor=\"middle\">\(month)</text>" : ""))
         }
         parts.append("<path class=\"axis\" d=\"M\(Self.left) \(Self.top)V\(bottomY)H\(Self.left + plotWidth)\"/>")
-        parts.append("<text class=\"title\" x=\"\(Self.left + plotWidth / 2)\" y=\"\(Self.height - 4)\" text-anchor=\"middle\">month</text>")
+        parts.append("<text class=\"title\" x=\"\(Self.left + plotWidth / 2)\" y=\"\(Self.height - 4)\" text-anchor=\"middle\">\(StatementHTML.escape(xTitle))</text>")
         parts.append("<text class=\"title\" transform=\"translate(13 \(Self.top + plotHeight / 2)) rotate(-90)\" text-anchor=\"middle\">"
             + "\(StatementHTML.escape(yTitle))</text>")
         return parts

@@ -70,33 +70,6 @@ public enum AreaDiagnostics {
                 + "decision limit simulated" + (judged ? "; a month is judged once 6 months have passed since it" : ""), outcomes)
         }
 
-        /// Among the episodes started, the share of clients in band 4 and in band 5: a Bernoulli CUSUM for a fall.
-        func creaming() -> Diagnostic {
-            let keys = tallies.keys(.startsInBands4And5)
-            let monitor = monitor(keys.count)
-            let outcomes = keys.map { key in
-                monitor.run(key, design: .bernoulli(oddsRatio: 0.5), expectation: .share) { count, trials, expected, through in
-                    "band 4-5 clients were \(count) of the \(trials) starts \(who(key)) \(range(through)), "
-                        + "against \(Self.figure(expected)) expected from the baseline's share"
-                }
-            }
-            return diagnostic("creaming", method: "Bernoulli CUSUM of the share of starts whose client is in band 4 or 5 on the start day, "
-                + "against the baseline's share, tuned to its odds halving; decision limit simulated", outcomes)
-        }
-
-        func parking() -> Diagnostic {
-            let keys = tallies.keys(.parked)
-            let monitor = monitor(keys.count)
-            let outcomes = keys.map { key in
-                monitor.run(key, design: .bernoulli(oddsRatio: 2), expectation: .share) { count, trials, expected, through in
-                    "clients in treatment over 6 months with no review in the last 6 \(who(key)): \(count) of \(trials) month-ends \(range(through)), "
-                        + "against \(Self.figure(expected)) expected"
-                }
-            }
-            return diagnostic("parking", method: "Bernoulli CUSUM, at each month's end, of the clients in treatment more than 6 months "
-                + "who had no review in the last 6, against the baseline's share, tuned to its odds doubling; decision limit simulated", outcomes)
-        }
-
         /// Reviews reporting abstinence, expected at the baseline's share moved by as much as the drug tests'
         /// negative share moved since (a difference in differences): a rise the tests do not show.
         func selfReport() -> Diagnostic {
@@ -172,17 +145,9 @@ public enum AreaDiagnostics {
                 + "And a funnel test of each provider's deaths since the baseline's first month against the other providers' rates by band "
                 + "(exact Poisson, outside 99.8%)", outcomes)
             let funnel = deathsFunnel()
-            deaths.series += funnel.map(\.series)
+            deaths.add(funnel: funnel.outcomes)
+            deaths.funnels += funnel.plot.map { [$0] } ?? []
             deaths.falseAlarmRate += "; the funnel's test 0.1% a look for each provider"
-
-            // One alert for a provider: the earlier of its CUSUM's and its funnel's.
-            for alert in funnel.compactMap(\.alert) {
-                if let index = deaths.alerts.firstIndex(where: { $0.provider == alert.provider }) {
-                    if alert.firstMonth < deaths.alerts[index].firstMonth { deaths.alerts[index] = alert }
-                } else {
-                    deaths.alerts.append(alert)
-                }
-            }
             return deaths
         }
 

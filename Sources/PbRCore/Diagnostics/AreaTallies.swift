@@ -32,6 +32,13 @@ public struct AreaTallies: Sendable {
         /// Of the re-presentations within 28 days either side of one of a completion's instalment days
         /// (its window's end the last of them) (trials), those after it.
         case representationsJustAfterWindow
+        /// Of the starts that an assessment led to (trials: the first start on or after the client's
+        /// latest assessment), those more than `longWaitDays` after it.
+        case longWaits
+        /// Of the assessments made while the client was not in treatment (trials), those with no start
+        /// within `startWindowDays` days; by the month of the assessment and its band, for the area only
+        /// (an assessment names no provider), and only once its window has passed by the run's day.
+        case assessedNotStarted
 
         var number: Int { Self.allCases.firstIndex(of: self)! }
 
@@ -43,6 +50,12 @@ public struct AreaTallies: Sendable {
             }
         }
     }
+
+    /// A wait from assessment to start longer than three weeks is long: NDTMS's waiting-time measure.
+    public static let longWaitDays = 21
+    /// An assessed client with no start within 28 days has not started: a week past a long wait, and a
+    /// month is judged 4 weeks after its end, so that a harm from the contract's start shows within a quarter.
+    public static let startWindowDays = 28
 
     public struct Key: Hashable, Sendable {
         public var measure: Measure
@@ -141,13 +154,15 @@ public struct AreaTallies: Sendable {
 
     private var range: ClosedRange<Day> { first.firstDay...last.lastDay }
 
-    private mutating func add(_ measure: Measure, _ provider: ProviderID, band: Band? = nil, on day: Day,
+    /// Counts one for the area and, unless `provider` is nil, for the provider.
+    mutating func add(_ measure: Measure, _ provider: ProviderID?, band: Band? = nil, on day: Day,
                               counted: Bool, trial: Bool = true, client: ClientID, clientIfTrial: Bool = false) {
         guard range.contains(day) else { return }
         let index = first.months(to: StatementPeriod(containing: day))
         let keep = measure != .atRisk && (counted || clientIfTrial)
-        let number = number(of: provider)
-        for slot in [slot(measure, provider: 0, nil, band: band), slot(measure, provider: number, provider, band: band)] {
+        let area = slot(measure, provider: 0, nil, band: band)
+        let own = provider.map { slot(measure, provider: number(of: $0), $0, band: band) }
+        for slot in own.map({ [area, $0] }) ?? [area] {
             // In place: a copy of the tally out of the array would copy its clients on every append.
             if counted { slots[slot][index].count += 1 }
             if trial, measure.isProportion { slots[slot][index].trials += 1 }
@@ -179,6 +194,7 @@ public struct AreaTallies: Sendable {
         }
         countReviews(history, minGap: minGap)
         countTreatmentMonths(history, episodes, asOf: asOf)
+        countAssessments(history, episodes, asOf: asOf)
     }
 
     private mutating func countReviews(_ history: ClientHistory, minGap: Int) {

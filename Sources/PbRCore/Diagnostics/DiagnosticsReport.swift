@@ -17,6 +17,8 @@ public struct Diagnostic: Sendable {
     public var falseAlarmRate: String
     public var alerts: [DiagnosticAlert]
     public var series: [DiagnosticSeries]
+    /// The funnel plots comparing the providers, as of the last month judged (none for most diagnostics).
+    public var funnels: [FunnelPlot] = []
 }
 
 public struct DiagnosticAlert: Sendable {

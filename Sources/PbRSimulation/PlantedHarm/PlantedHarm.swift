@@ -18,6 +18,8 @@ public enum PlantedHarm: Sendable, Equatable {
     case heldRepresentations(share: Double)
     /// Deaths times `ratio` (2: twice the deaths).
     case deaths(ratio: Double)
+    /// Clients referred to the provider start `days` later than they would have.
+    case slowStarts(days: Int)
 
     /// The diagnostic that must flag it.
     public var diagnostic: String? {
@@ -29,6 +31,7 @@ public enum PlantedHarm: Sendable, Equatable {
         case .reviewBunching: "review_bunching"
         case .heldRepresentations: "discharge_timing"
         case .deaths: "deaths"
+        case .slowStarts: "creaming"
         }
     }
 }

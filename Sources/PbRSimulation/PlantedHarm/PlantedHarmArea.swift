@@ -68,10 +68,15 @@ public struct PlantedHarmArea: Sendable {
         let referral = month.adding(days: random.int(0...27))
         let band = Band([1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5][random.int(0...10)])!
         let substances: [Substance] = random.chance(0.6) ? [.opiates] : (random.chance(0.5) ? [.alcohol] : [.cannabis])
+        // Three in ten are assessed 1-14 days before their referral, so that about 9% of starts wait more
+        // than three weeks from the assessment. Drawn apart, so that the client's other draws are as before.
+        var assessing = SplitMix64(seed: (seed &+ UInt64(number) &* 0xBF58_476D_1CE4_E5B9) ^ 0x94D0_49BB_1331_11EB)
+        let assessedOn = referral.adding(days: assessing.chance(0.3) ? -assessing.int(1...14) : 0)
         var records: [Record] = [.client(Client(id: id, sex: random.chance(0.7) ? .male : .female, birthYear: random.int(1960...1992))),
-                                 .assessment(Assessment(recordID: RecordID("A\(number)"), clientID: id, assessedOn: referral, band: band,
+                                 .assessment(Assessment(recordID: RecordID("A\(number)"), clientID: id, assessedOn: assessedOn, band: band,
                                                         assessor: "LASAR", reason: .initial))]
-        let startOn = referral.adding(days: random.int(0...20))
+        var startOn = referral.adding(days: random.int(0...20))
+        if case .slowStarts(let days) = planted(provider, on: referral) { startOn = startOn.adding(days: days) }
         var startChance = 0.8
         switch planted(provider, on: startOn) {
         case .startsFall(let oddsRatio): startChance = oddsRatio * 0.8 / (0.2 + oddsRatio * 0.8)
