@@ -7,6 +7,9 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// SHA-256, for every digest PbR keeps (extracts, journal rows, contracts, statements, output files).
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
     name: "PbR",
     platforms: [.macOS(.v14)],
@@ -20,18 +23,23 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        // The version PostgresNIO resolves to: one copy is built, for the driver and for the digests.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        .target(name: "PbRCore", swiftSettings: swiftSettings),
+        .target(
+            // Crypto for SHA-256 only: a pure function of bytes (no I/O, clock or environment), so the core
+            // stays pure; and a journal row's digest (`RowDigest`) is made with the row, in the core.
+            name: "PbRCore", dependencies: [crypto], swiftSettings: swiftSettings),
         .target(
             name: "PbRImport",
-            dependencies: ["PbRCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["PbRCore", crypto, .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "PbRStore",
             dependencies: [
-                "PbRCore",
+                "PbRCore", crypto,
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -41,7 +49,7 @@ let package = Package(
         .target(
             // The use cases: what the command line (and later the server) runs, over the store and the core.
             name: "PbRService",
-            dependencies: ["PbRCore", "PbRImport", "PbRStore", "PbRSimulation"],
+            dependencies: ["PbRCore", "PbRImport", "PbRStore", "PbRSimulation", crypto],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -60,10 +68,10 @@ let package = Package(
         ),
         .target(name: "PbRSimulation", dependencies: ["PbRCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRSimulationTests", dependencies: ["PbRSimulation"], swiftSettings: swiftSettings),
-        .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport", crypto], swiftSettings: swiftSettings),
         .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "PbRServiceTests", dependencies: ["PbRService", "PbRTestSupport", "pbr"], swiftSettings: swiftSettings),
+            name: "PbRServiceTests", dependencies: ["PbRService", "PbRTestSupport", "pbr", crypto], swiftSettings: swiftSettings),
         .testTarget(
             // "pbr": the crash tests run the real command line and kill it.
             name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRSimulation", "PbRTestSupport", "pbr"],

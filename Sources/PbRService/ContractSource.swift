@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PbRCore
 import PbRImport
@@ -22,9 +23,7 @@ public struct ContractSource: Sendable {
         guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the contract file must be UTF-8") }
         do {
             let contract = try ContractLoader.parse(text)
-            var digest = SHA256()
-            digest.update([UInt8](data))
-            return ContractSource(contract: contract, path: path, sha256: digest.finalize(), text: text)
+            return ContractSource(contract: contract, path: path, sha256: SHA256.hash(data: data).hex, text: text)
         } catch {
             throw Refusal("\(path): \(error)")
         }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PbRCore
 
@@ -60,9 +61,7 @@ public struct Provenance: Codable, Equatable, Sendable {
     func stamped(_ path: String, _ bytes: [UInt8], rows: Int? = nil, now: Date) -> Provenance {
         var stamp = self
         stamp.file = URL(fileURLWithPath: path).lastPathComponent
-        var digest = SHA256()
-        digest.update(bytes)
-        stamp.sha256 = digest.finalize()
+        stamp.sha256 = SHA256.hash(data: bytes).hex
         // Lines less the header, for a CSV with one header row; other files say what their rows are.
         stamp.rows = rows ?? max(0, bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
         stamp.writtenAt = ISO8601DateFormatter().string(from: now)

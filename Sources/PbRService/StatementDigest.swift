@@ -1,3 +1,4 @@
+import Crypto
 import PbRCore
 import PbRImport
 import PbRStore
@@ -9,9 +10,7 @@ enum StatementDigest {
         let t = totals
         let text = StatementCSV.render(lines) + "totals," + [t.broughtForward, t.new, t.adjustments, t.block, t.attachment,
                                                              t.net, t.held, t.payable, t.carriedForward].map(\.description).joined(separator: ",")
-        var digest = SHA256()
-        digest.update(Array(text.utf8))
-        return digest.finalize()
+        return SHA256.hash(data: Array(text.utf8)).hex
     }
 
     static func inputs(contractID: String, versions: [StoredContractVersion], period: StatementPeriod, knownAt: Moment?,
@@ -20,8 +19,6 @@ enum StatementDigest {
             "pbr statement inputs 1", "contract \(contractID)", "versions " + versions.map { "\($0.version):\($0.sha256)" }.joined(separator: " "),
             "period \(period)", "known_at \(knownAt?.text ?? "")", "last_import \(lastImport.map { "\($0.id) \($0.digest)" } ?? "none")",
         ].joined(separator: "\n")
-        var digest = SHA256()
-        digest.update(Array(text.utf8))
-        return digest.finalize()
+        return SHA256.hash(data: Array(text.utf8)).hex
     }
 }

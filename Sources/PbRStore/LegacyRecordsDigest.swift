@@ -1,3 +1,4 @@
+import Crypto
 import PbRCore
 
 /// The records digest of imports written before imports streamed (store format 2): rows in key order, in
@@ -23,15 +24,13 @@ struct LegacyRecordsDigest {
     }
 
     private mutating func flush() {
-        var hash = SHA256()
-        hash.update(block)
-        whole.update(hash.finalize())
+        whole.update(data: Array(SHA256.hash(data: block).hex.utf8))
         block = []
         rowsInBlock = 0
     }
 
     mutating func finalize() -> String {
         if rowsInBlock > 0 { flush() }
-        return whole.finalize()
+        return whole.finalize().hex
     }
 }

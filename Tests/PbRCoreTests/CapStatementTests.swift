@@ -7,7 +7,7 @@ import Testing
 @Suite("Caps on statements")
 struct CapStatementTests {
     let reference: Contract
-    init() throws { reference = try Fixtures.referenceContract() }
+    init() { reference = ReferenceFramework.contract() }
 
     /// D2-work-activity (band 3: 200.00) for a client in treatment from 2012-06-01.
     func worker(_ id: String, work: String) -> ClientBuilder {

@@ -6,7 +6,7 @@ import Testing
 @Suite("completion")
 struct CompletionTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     /// Band 2 (1300.00), completes drug free on 2013-01-31.
     func completer(substances: [Substance] = [.opiates], reason: DischargeReason = .completedDrugFree) -> ClientBuilder {

@@ -7,7 +7,7 @@ import Testing
 @Suite("Contract coverage")
 struct ContractCoverageTests {
     let reference: Contract
-    init() throws { reference = try Fixtures.referenceContract() }
+    init() { reference = ReferenceFramework.contract() }
 
     /// Referred by criminal justice (so eligible for D3), in treatment since 2012-01-10, still open.
     func inTreatment() -> ClientBuilder {

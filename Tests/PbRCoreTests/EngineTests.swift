@@ -6,7 +6,7 @@ import Testing
 @Suite("Payment engine")
 struct EngineTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     func worker(_ id: String = "C1", start: String = "2012-06-01", work: String = "2012-09-01") -> ClientBuilder {
         var client = ClientBuilder(id)

@@ -6,7 +6,7 @@ import Testing
 @Suite("event")
 struct EventOutcomeTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     func client(band: Int = 3) -> (ClientBuilder, RecordID) {
         var client = ClientBuilder("C8")

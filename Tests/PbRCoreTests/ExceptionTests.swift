@@ -6,7 +6,7 @@ import Testing
 @Suite("Exceptions")
 struct ExceptionTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     /// Never assessed; one journey at P01 then P02 (9 days apart), completed drug free on 2013-01-31.
     func unassessedCompleter(_ id: String = "C1") -> ClientBuilder {

@@ -6,7 +6,7 @@ import Testing
 @Suite("Exclusive group")
 struct ExclusiveGroupTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     /// Alcohol only, band 2 (abstinent 400.00, reduced 200.00), baseline 20 drinking days.
     func drinker(band: Int = 2) -> (ClientBuilder, RecordID) {

@@ -69,7 +69,7 @@ struct LedgerPeriodTests {
     }
 
     @Test func anAmendmentChangesAPriceFromItsDayAndNotBefore() throws {
-        let first = try Fixtures.referenceContract()
+        let first = ReferenceFramework.contract()
         var amended = first
         amended.effectiveFrom = day("2012-09-01")
         let index = try #require(amended.outcomes.firstIndex { $0.id == OutcomeID("D2-work-activity") })

@@ -6,7 +6,7 @@ import Testing
 @Suite("no_offending")
 struct NoOffendingTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     /// Band 3 (6m 300.00, 12m 600.00), in treatment from 2012-04-30, burglary 2011-12-01.
     func offender() -> ClientBuilder {

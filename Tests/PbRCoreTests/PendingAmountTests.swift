@@ -6,7 +6,7 @@ import Testing
 @Suite("Pending lines")
 struct PendingAmountTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     /// Completes drug free on 2013-01-31: instalments due 2013-04-30, 07-31, 10-31 and 2014-01-31.
     func completer(band: Int) -> ClientBuilder {

@@ -7,7 +7,7 @@ import Testing
 @Suite("Framework proofing")
 struct ProofRunTests {
     let proof: ProofRun
-    init() throws { proof = ProofRun(versions: ContractVersions([try Fixtures.referenceContract()])) }
+    init() { proof = ProofRun(versions: ContractVersions([ReferenceFramework.contract()])) }
 
     func ids(_ names: String...) -> [OutcomeID] { names.map(OutcomeID.init) }
 

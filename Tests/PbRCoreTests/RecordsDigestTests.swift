@@ -1,3 +1,4 @@
+import Crypto
 import PbRCore
 import Testing
 
@@ -33,8 +34,13 @@ struct RecordsDigestTests {
 
     @Test func theEmptyDigestIsZeroAndOneRowIsItsOwnSHA256() {
         #expect(digest([]) == "sum256:" + String(repeating: "0", count: 64))
-        var sha = SHA256()
-        sha.update("clients\u{1E}A001\u{1E}A001\u{1E}0\u{1E}A001\u{1F}M\u{1F}1978")
-        #expect(digest([rows[0]]) == "sum256:" + sha.finalize())
+        #expect(digest([rows[0]]) == "sum256:" + SHA256.hash(data: Array("clients\u{1E}A001\u{1E}A001\u{1E}0\u{1E}A001\u{1F}M\u{1F}1978".utf8)).hex)
+    }
+
+    /// Frozen when SHA-256 was written out by hand (and by Python's hashlib): the digests that stores
+    /// already hold must come out the same from any implementation, or `pbr db check` fails them.
+    @Test func theDigestsOfKnownRowsAreThoseStoresAlreadyHold() {
+        #expect(digest([rows[0]]) == "sum256:c8243bccc439fcd16a03c0c537a1096c68fec46658c75674b9cce29b427c6cee")
+        #expect(digest(rows) == "sum256:fdae427df535c0e7bb398798735197ad1cbe097edf0183dd81a2b5bdeef8acdf")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite("top_sustained")
 struct TopSustainedTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     /// An opiate user, band 3, starting 2012-06-01 with P01.
     func opiateClient() -> (ClientBuilder, RecordID) {

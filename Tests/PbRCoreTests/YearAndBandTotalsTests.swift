@@ -6,7 +6,7 @@ import Testing
 @Suite("Totals by contract year and band")
 struct YearAndBandTotalsTests {
     let contract: Contract
-    init() throws { contract = try Fixtures.referenceContract() }
+    init() { contract = ReferenceFramework.contract() }
 
     func line(band: Int = 2, achieved: String, earns: String? = nil, _ status: Entitlement.Status, _ amount: String,
               pending: String = "0.00") -> Entitlement {

@@ -67,31 +67,6 @@ struct CSVReaderTests {
     }
 }
 
-@Suite("SHA-256")
-struct SHA256Tests {
-    @Test func knownDigests() {
-        var empty = SHA256()
-        #expect(empty.finalize() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        var abc = SHA256()
-        abc.update("abc")
-        #expect(abc.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        var long = SHA256()
-        long.update("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
-        #expect(long.finalize() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-    }
-
-    @Test func aMillionAsInUnevenPiecesGiveTheFIPSDigest() {
-        var digest = SHA256()
-        var fed = 0
-        for size in [1, 63, 64, 65, 1_000, 7] {
-            digest.update(Array(repeating: UInt8(ascii: "a"), count: size))
-            fed += size
-        }
-        digest.update(Array(repeating: UInt8(ascii: "a"), count: 1_000_000 - fed))
-        #expect(digest.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-    }
-}
-
 @Suite("Reading a file in pieces")
 struct CSVSplitTests {
     func rows(_ reader: inout CSVReader) throws -> [CSVReader.Row] {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PbRCore
 import PbRImport
@@ -59,10 +60,8 @@ struct EntitlementsJobTests {
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: csv + ".json"))) as? [String: Any]
         let contractRecord = record?["contract"] as? [String: Any]
         let bytes = try Data(contentsOf: Fixtures.referenceContractURL)
-        var digest = SHA256()
-        digest.update([UInt8](bytes))
         #expect(contractRecord?["id"] as? String == "national-pilot")
-        #expect(contractRecord?["sha256"] as? String == digest.finalize())
+        #expect(contractRecord?["sha256"] as? String == SHA256.hash(data: bytes).hex)
         #expect(record?["as_of"] as? String == "2016-12-31")
         #expect(record?["known_at"] == nil)
         #expect(record?["version"] as? String == PbRVersion.current)
@@ -70,9 +69,7 @@ struct EntitlementsJobTests {
         // As many rows as the hand-checked file of the small example has under its header.
         let expected = try String(contentsOf: Fixtures.url("small/entitlements-2016-12-31.csv"), encoding: .utf8)
         #expect(record?["rows"] as? Int == expected.split(separator: "\n").count - 1)
-        var fileDigest = SHA256()
-        fileDigest.update([UInt8](try Data(contentsOf: URL(fileURLWithPath: csv))))
-        #expect(record?["sha256"] as? String == fileDigest.finalize())
+        #expect(record?["sha256"] as? String == SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: csv))).hex)
     }
 }
 

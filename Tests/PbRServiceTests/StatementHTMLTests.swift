@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PbRCore
 import PbRService
@@ -93,9 +94,7 @@ struct StatementHTMLTests {
         #expect(record?["rows"] as? Int == 1)
         #expect(record?["as_of"] as? String == "2013-06-30")
         #expect((record?["last_import"] as? [String: Any])?["id"] as? Int == 2)
-        var digest = SHA256()
-        digest.update(Array(text.utf8))
-        #expect(record?["sha256"] as? String == digest.finalize())
+        #expect(record?["sha256"] as? String == SHA256.hash(data: Array(text.utf8)).hex)
         #expect(!FileManager.default.fileExists(atPath: csv))
 
         let neither = try PbRProcess.run(["statement", "export", "--db", store, "--contract", "national-pilot", "--period", "2013-06"])

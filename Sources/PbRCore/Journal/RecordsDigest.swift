@@ -1,3 +1,5 @@
+import Crypto
+
 /// A digest of an import's rows as the journal holds them, kept with the import so that `pbr db check`
 /// can tell that the rows are still what was written.
 ///
@@ -48,10 +50,10 @@ public struct RowDigest: Sendable, Equatable {
             bytes.append(0x1E)
             bytes += part.utf8
         }
-        var hash = SHA256()
-        hash.update(bytes)
-        let words = hash.finalizeWords()
-        func limb(_ index: Int) -> UInt64 { UInt64(words[6 - 2 * index]) << 32 | UInt64(words[7 - 2 * index]) }
-        limbs = SIMD4(limb(0), limb(1), limb(2), limb(3))
+        limbs = SHA256.hash(data: bytes).withUnsafeBytes { hash in
+            // The digest read as a big-endian 256-bit number: limb 0 is its last eight bytes.
+            func limb(_ index: Int) -> UInt64 { UInt64(bigEndian: hash.loadUnaligned(fromByteOffset: 24 - 8 * index, as: UInt64.self)) }
+            return SIMD4(limb(0), limb(1), limb(2), limb(3))
+        }
     }
 }

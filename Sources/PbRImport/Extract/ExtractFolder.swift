@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PbRCore
 
@@ -97,7 +98,7 @@ struct ExtractFolder: Sendable {
                 defer { try? handle.close() }
                 var count = 0
                 while let chunk = try handle.read(upToCount: RecordBlocks.blockSize), !chunk.isEmpty {
-                    digest.update(chunk)
+                    digest.update(data: chunk)
                     count += chunk.count
                     reported(chunk.count)
                 }
@@ -107,17 +108,17 @@ struct ExtractFolder: Sendable {
             }
             guard read == file.size else { throw Self.changed(file.kind) }
         }
-        return digest.finalize()
+        return digest.finalize().hex
     }
 
     private func startDigest() -> SHA256 {
         var digest = SHA256()
-        digest.update(metadataBytes)
+        digest.update(data: metadataBytes)
         return digest
     }
 
     private static func addHeader(of file: ExtractFile, to digest: inout SHA256) {
-        digest.update(file.kind.fileName + "\n\(file.size)\n")
+        digest.update(data: Array((file.kind.fileName + "\n\(file.size)\n").utf8))
     }
 
     private static func changed(_ kind: RecordKind) -> ExtractRefused {
