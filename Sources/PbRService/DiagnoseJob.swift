@@ -7,9 +7,9 @@ public struct DiagnoseJob: Sendable {
     /// The contract, the day and the cut-off, resolved as `pbr entitlements` resolves them.
     public var run: EntitlementsJob
     /// Other areas' monthly figures, for the `comparison` diagnostic; nil leaves it not run.
-    public var comparison: ComparisonAreas?
+    public var comparison: ComparisonSource?
 
-    public init(_ run: EntitlementsJob, comparison: ComparisonAreas? = nil) {
+    public init(_ run: EntitlementsJob, comparison: ComparisonSource? = nil) {
         self.run = run
         self.comparison = comparison
     }
@@ -23,8 +23,10 @@ public struct DiagnoseJob: Sendable {
     public func diagnose(on store: JournalStore, lap: (String) -> Void = { _ in }) async throws -> Result {
         let journal = try await run.load(on: store, command: "diagnose")
         lap("load")
-        let report = AreaDiagnostics.run(journal.histories, contract: run.contract, asOf: run.asOf, comparison: comparison)
+        let report = AreaDiagnostics.run(journal.histories, contract: run.contract, asOf: run.asOf, comparison: comparison?.areas)
         lap("diagnose")
-        return Result(report: report, warnings: journal.warnings, provenance: journal.provenance)
+        var provenance = journal.provenance
+        provenance.comparison = comparison?.stamp
+        return Result(report: report, warnings: journal.warnings, provenance: provenance)
     }
 }

@@ -15,6 +15,14 @@ public struct Provenance: Codable, Equatable, Sendable {
         public init(id: String, file: String, sha256: String) { self.id = id; self.file = file; self.sha256 = sha256 }
     }
 
+    /// An input file other than the contract (the comparison areas of `pbr diagnose`).
+    public struct FileStamp: Codable, Equatable, Sendable {
+        public var file: String
+        public var sha256: String
+
+        public init(file: String, sha256: String) { self.file = file; self.sha256 = sha256 }
+    }
+
     public struct ImportStamp: Codable, Equatable, Sendable {
         public var id: Int
         public var knownAt: String
@@ -33,6 +41,8 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var command: String
     public var store: String
     public var contract: ContractStamp?
+    /// The comparison file a diagnosis judged the area against; nil when none.
+    public var comparison: FileStamp?
     public var asOf: String?
     /// The run's cut-off as given; nil when it saw everything imported.
     public var knownAt: String?
@@ -43,7 +53,7 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var writtenAt: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, rows, program, version, command, store, contract, warnings
+        case file, sha256, rows, program, version, command, store, contract, comparison, warnings
         case asOf = "as_of", knownAt = "known_at", lastImport = "last_import", writtenAt = "written_at"
     }
 

@@ -71,9 +71,9 @@ struct DemoCommand: AsyncParsableCommand {
         area.harm = .startsFall(oddsRatio: 0.17)
         area.through = Day(iso: "2012-06-30")!
         let extract = try PlantedHarmFolder.write(into: &folder, name: "area-with-harm", area)
-        let comparison = area.comparisonAreas()
         let comparisonFile = try folder.claim("comparison.csv")
-        try OutputFiles.write(ComparisonCSV.bytes(comparison), to: comparisonFile.path)
+        try OutputFiles.write(ComparisonCSV.bytes(area.comparisonAreas()), to: comparisonFile.path)
+        let comparison = try ComparisonSource.load(comparisonFile.path)
         let path = try folder.claimStore("harm.sqlite").path
         let store = try await JournalStore.open(.sqlite(path: path), .createIfMissing)
         let result: DiagnoseJob.Result
