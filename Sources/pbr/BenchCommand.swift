@@ -47,12 +47,13 @@ struct BenchCommand: AsyncParsableCommand {
         let batches = try FileManager.default.contentsOfDirectory(atPath: extracts.path).filter { name in
             FileManager.default.fileExists(atPath: extracts.appendingPathComponent(name + "/extract.yaml").path)
         }.sorted()
-        for batch in batches {
+        for (index, batch) in batches.enumerated() {
             _ = try work.claim(batch + ".log")
             let measured = try child(["import", extracts.appendingPathComponent(batch).path, "--db", database, "--timings"],
                                      log: batch, progress: steps)
             let rows = try lineCount(extracts.appendingPathComponent(batch))
             report.append(("pbr import \(batch): \(rows) rows [\(timingLines(batch))]", format(measured.seconds), memory(measured)))
+            if index == 0 { report += try plainImport(extracts.appendingPathComponent(batch), pbr: measured.seconds, work: &work) }
         }
         let firstKnownAt = try ExtractMetadata.parse(
             String(contentsOfFile: extracts.appendingPathComponent(batches[0] + "/extract.yaml").path, encoding: .utf8)).knownAt
@@ -91,6 +92,23 @@ struct BenchCommand: AsyncParsableCommand {
         return [("pbr statement issue --through 2013-03: 12 months, from 2012-04", format(year.seconds), memory(year)),
                 ("pbr statement issue --period 2013-04: one month, \(ratio) times the full entitlements run (target at most 1.5)",
                  format(month.seconds), memory(month))]
+    }
+
+    /// The sqlite3 shell's `.import --csv` of the same files into plain tables of a new file: what
+    /// SQLite itself can do, beside which `pbr import` is judged (issue 12: at most 1.5 times).
+    private func plainImport(_ extract: URL, pbr seconds: Double, work: inout WorkFolder) throws -> [(String, String, String)] {
+        guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else {
+            return [("sqlite3 .import --csv: no sqlite3 shell on this machine (apt-get install sqlite3), no ratio", "", "")]
+        }
+        let plain = try work.claimStore("plain.sqlite").path
+        _ = try work.claim("plain.log")
+        let files = try FileManager.default.contentsOfDirectory(atPath: extract.path).filter { $0.hasSuffix(".csv") }.sorted()
+        let commands = files.map { ".import --csv \(extract.appendingPathComponent($0).path) \($0.dropLast(4))" }
+        let measured = try ChildProcess.run(shell, [plain] + commands, outputTo: URL(fileURLWithPath: dir).appendingPathComponent("plain.log").path)
+        guard measured.exitStatus == 0 else { throw Refusal("sqlite3 .import failed (exit \(measured.exitStatus)); see \(dir)/plain.log") }
+        let ratio = String(format: "%.2f", seconds / max(measured.seconds, 0.001))
+        return [("sqlite3 .import --csv of the same \(files.count) files into plain tables; pbr import took \(ratio) times it (target at most 1.5)",
+                 format(measured.seconds), memory(measured))]
     }
 
     private func child(_ arguments: [String], log: String, progress: ProgressBar?) throws -> ChildProcess.Measurement {
