@@ -64,9 +64,11 @@ struct BenchCommand: AsyncParsableCommand {
             let measured = try child(["entitlements", "--db", database, "--contract", contract, "--as-of", "2016-12-31",
                                       "--csv", csv, "--timings"] + extra, log: "entitlements", progress: steps)
             if extra.isEmpty { fullRun = measured.seconds }
-            report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timingLines("entitlements"))]", format(measured.seconds),
+            let timings = timingLines("entitlements")
+            report.append(("pbr entitlements as of 2016-12-31, \(label) [\(timings)]\(loadRatio(timings))", format(measured.seconds),
                            memory(measured)))
         }
+        if db == nil { report += try journalRead(database, fullRun: fullRun) }
         let diagnostics = try work.claim("diagnostics.json").path
         _ = try work.claim("diagnostics.json.json")
         let diagnosed = try child(["diagnose", "--db", database, "--contract", contract, "--as-of", "2016-12-31", "--json", diagnostics, "--timings"],
@@ -94,10 +96,35 @@ struct BenchCommand: AsyncParsableCommand {
                  format(month.seconds), memory(month))]
     }
 
+    /// The sqlite3 shell reading the journal rows a run needs, in the run's order, to /dev/null: beside
+    /// which a full `pbr entitlements` run is judged (issue 12: at most 3 times).
+    private func journalRead(_ database: String, fullRun: Double) throws -> [(String, String, String)] {
+        guard let shell = sqliteShell else { return [] }
+        let query = "SELECT kind, record_key, known_at_epoch, import_id, deleted, CASE deleted WHEN 0 THEN fields ELSE record_key END "
+            + "FROM journal ORDER BY kind, record_key, known_at_epoch, import_id"
+        let measured = try ChildProcess.run(shell, [database, query], outputTo: "/dev/null")
+        guard measured.exitStatus == 0 else { throw Refusal("sqlite3 could not read the journal of \(database) (exit \(measured.exitStatus))") }
+        let ratio = String(format: "%.2f", fullRun / max(measured.seconds, 0.001))
+        return [("sqlite3 SELECT of the journal rows a run reads, to /dev/null; the full entitlements run took \(ratio) times it (target at most 3)",
+                 format(measured.seconds), memory(measured))]
+    }
+
+    /// "; load 1.62 times evaluation (target at most 1.5)", from a run's timing lines.
+    private func loadRatio(_ timings: String) -> String {
+        func seconds(_ step: String) -> Double? {
+            timings.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix(step + " ") }
+                .flatMap { Double($0.dropFirst(step.count + 1).dropLast()) }
+        }
+        guard let load = seconds("load"), let evaluate = seconds("evaluate"), evaluate > 0 else { return "" }
+        return "; load \(String(format: "%.2f", load / evaluate)) times evaluation (target at most 1.5)"
+    }
+
+    private var sqliteShell: String? { ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) }
+
     /// The sqlite3 shell's `.import --csv` of the same files into plain tables of a new file: what
     /// SQLite itself can do, beside which `pbr import` is judged (issue 12: at most 1.5 times).
     private func plainImport(_ extract: URL, pbr seconds: Double, work: inout WorkFolder) throws -> [(String, String, String)] {
-        guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else {
+        guard let shell = sqliteShell else {
             return [("sqlite3 .import --csv: no sqlite3 shell on this machine (apt-get install sqlite3), no ratio", "", "")]
         }
         let plain = try work.claimStore("plain.sqlite").path
