@@ -108,3 +108,38 @@ struct ProviderFunnelsTests {
         }
     }
 }
+
+/// Completions judged against the caseload's band mix: more complex clients complete less, and that
+/// is not harm.
+@Suite("Diagnostics: completions adjusted for the caseload's bands")
+struct CaseMixTests {
+    func report(_ harm: PlantedHarm, through: String = "2013-03-31") -> DiagnosticsReport {
+        var area = PlantedHarmArea()
+        area.completionsByBand = true
+        area.harm = harm
+        area.through = Day(iso: through)!
+        return AreaDiagnostics.run(area.histories(), contract: PlantedHarmDiagnosticsTests.contract, asOf: area.through)
+    }
+
+    @Test func aProviderGivenMoreComplexClientsIsExpectedToCompleteFewerAndIsNotFlagged() {
+        let completions = report(.complexCaseload(share: 1)).diagnostics.first { $0.id == "completions" }!
+        let p02 = completions.series.first { $0.provider == ProviderID("P02") }!
+        // By March 2013 every client P02 took in for a year is in band 5: fewer completions are expected.
+        let march = p02.points.first { $0.month == StatementPeriod("2013-03")! }!
+        #expect(march.expected < p02.baseline * 0.7, "\(march.expected) against \(p02.baseline)")
+        // And fewer came: against the plain mean they fell, against the caseload they did not.
+        let since = p02.points.filter { $0.month >= StatementPeriod("2012-04")! }
+        let came = since.reduce(0) { $0 + $1.count }, expected = since.reduce(0) { $0 + $1.expected }
+        #expect(Double(came) < p02.baseline * Double(since.count) * 0.8, "\(came) came; the mean gives \(p02.baseline * Double(since.count))")
+        #expect(abs(Double(came) - expected) < expected * 0.1, "\(came) came; the caseload expected \(expected)")
+        #expect(completions.alerts.isEmpty, "\(completions.alerts.map(\.message))")
+    }
+
+    @Test func withoutAChangeOfCaseMixTheExpectationStaysNearTheBaselinesMean() {
+        let completions = report(.none).diagnostics.first { $0.id == "completions" }!
+        let area = completions.series.first { $0.provider == nil }!
+        let since = area.points.filter { $0.month >= StatementPeriod("2012-04")! }
+        #expect(since.allSatisfy { abs($0.expected - area.baseline) < area.baseline * 0.1 }, "\(since.map(\.expected)) against \(area.baseline)")
+        #expect(completions.alerts.isEmpty)
+    }
+}

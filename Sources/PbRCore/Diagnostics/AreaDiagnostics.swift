@@ -47,7 +47,7 @@ public enum AreaDiagnostics {
 
         func all() -> [Diagnostic] {
             [counts("starts", .starts, ratio: 0.5, words: "episodes started"),
-             counts("completions", .completions, ratio: 0.6, words: "successful completions"),
+             counts("completions", .completions, ratio: 0.6, words: "successful completions", byCaseMix: true),
              counts("completions_without_representation", .completionsWithoutRepresentation, ratio: 0.6,
                     words: "completions not followed by re-presentation within 6 months", judged: true),
              counts("declined", .declined, ratio: 2, words: "episodes ended declined_treatment"),
@@ -55,19 +55,24 @@ public enum AreaDiagnostics {
              deaths(), comparison()]
         }
 
-        /// A Poisson CUSUM of a monthly count against the baseline's mean.
-        func counts(_ id: String, _ measure: AreaTallies.Measure, ratio: Double, words: String, judged: Bool = false) -> Diagnostic {
+        /// A Poisson CUSUM of a monthly count against the baseline's mean, or with `byCaseMix` against
+        /// that mean moved with the band mix of the caseload (`caseMix`).
+        func counts(_ id: String, _ measure: AreaTallies.Measure, ratio: Double, words: String, judged: Bool = false, byCaseMix: Bool = false) -> Diagnostic {
             let keys = tallies.keys(measure).filter { $0.band == nil }
             let lastJudged = judged ? StatementPeriod(containing: asOf.adding(months: -6)).previous : nil
             let monitor = monitor(keys.count)
             let outcomes = keys.map { key in
-                monitor.run(key, design: .poisson(ratio: ratio), expectation: .meanCount, judged: lastJudged) { count, _, expected, through in
+                let adjusted = byCaseMix ? caseMix(key, monitor) : nil
+                return monitor.run(key, design: .poisson(ratio: ratio), expectation: adjusted ?? .meanCount, judged: lastJudged) { count, _, expected, through in
                     "\(words) \(who(key)) \(ratio < 1 ? "fell" : "rose"): \(count) \(range(through)) against \(Self.figure(expected)) expected from the baseline"
+                        + (adjusted == nil ? "" : " and the caseload's bands")
                 }
             }
             let direction = ratio < 1 ? "a fall to \(Int(ratio * 100))%" : "a rise to \(Int(ratio * 100))%"
-            return diagnostic(id, method: "Poisson CUSUM of \(words) a month against the mean of the 24 months before the contract, tuned to \(direction) of it; "
-                + "decision limit simulated" + (judged ? "; a month is judged once 6 months have passed since it" : ""), outcomes)
+            return diagnostic(id, method: "Poisson CUSUM of \(words) a month against the mean of the 24 months before the contract"
+                + (byCaseMix ? ", moved each month by the caseload's band mix (the clients in treatment on its first day by band, weighted by the "
+                    + "baseline's rate for the band, against the baseline's mean of the same)" : "")
+                + ", tuned to \(direction) of it; decision limit simulated" + (judged ? "; a month is judged once 6 months have passed since it" : ""), outcomes)
         }
 
         /// Reviews reporting abstinence, expected at the baseline's share moved by as much as the drug tests'

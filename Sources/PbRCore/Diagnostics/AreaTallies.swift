@@ -39,13 +39,16 @@ public struct AreaTallies: Sendable {
         /// within `startWindowDays` days; by the month of the assessment and its band, for the area only
         /// (an assessment names no provider), and only once its window has passed by the run's day.
         case assessedNotStarted
+        /// Clients in treatment on the month's first day, by the band in force that day (only by band):
+        /// the caseload whose band mix the completions are expected from.
+        case inTreatment
 
         var number: Int { Self.allCases.firstIndex(of: self)! }
 
         /// A share of trials; else a count, whose tallies hold no trials.
         public var isProportion: Bool {
             switch self {
-            case .starts, .completions, .declined, .deaths, .atRisk: false
+            case .starts, .completions, .declined, .deaths, .atRisk, .inTreatment: false
             default: true
             }
         }
@@ -159,7 +162,8 @@ public struct AreaTallies: Sendable {
                               counted: Bool, trial: Bool = true, client: ClientID, clientIfTrial: Bool = false) {
         guard range.contains(day) else { return }
         let index = first.months(to: StatementPeriod(containing: day))
-        let keep = measure != .atRisk && (counted || clientIfTrial)
+        // The caseloads count every client every month: no alert lists them.
+        let keep = measure != .atRisk && measure != .inTreatment && (counted || clientIfTrial)
         let area = slot(measure, provider: 0, nil, band: band)
         let own = provider.map { slot(measure, provider: number(of: $0), $0, band: band) }
         for slot in own.map({ [area, $0] }) ?? [area] {
@@ -182,6 +186,9 @@ public struct AreaTallies: Sendable {
             if reason == .declinedTreatment { add(.declined, episode.providerID, on: end, counted: true, client: client) }
             guard reason.isSuccessfulCompletion else { continue }
             add(.completions, episode.providerID, on: end, counted: true, client: client)
+            if let band = ClientEvaluator.band(on: end, in: history.assessments) {
+                add(.completions, episode.providerID, band: band, on: end, counted: true, client: client)
+            }
             let next = episodes[(index + 1)...].first { $0.startOn! > end }?.startOn
             if end.adding(months: 6) <= asOf {
                 let stayed = next.map { $0 > end.adding(months: 6) } ?? true
@@ -243,6 +250,9 @@ public struct AreaTallies: Sendable {
                 if let band = ClientEvaluator.band(on: end, in: history.assessments) {
                     add(.atRisk, provider, band: band, on: end, counted: true, client: client)
                 }
+            }
+            if let provider = provider(of: history, on: month.firstDay), let band = ClientEvaluator.band(on: month.firstDay, in: history.assessments) {
+                add(.inTreatment, provider, band: band, on: month.firstDay, counted: true, client: client)
             }
             for episode in episodes where episode.startOn! <= sixMonthsBefore && (episode.endOn.map { $0 > end } ?? true) {
                 let reviewed = reviewDays[episode.recordID]?.contains { $0 > sixMonthsBefore && $0 <= end } ?? false

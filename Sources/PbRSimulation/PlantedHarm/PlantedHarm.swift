@@ -20,6 +20,9 @@ public enum PlantedHarm: Sendable, Equatable {
     case deaths(ratio: Double)
     /// Clients referred to the provider start `days` later than they would have.
     case slowStarts(days: Int)
+    /// Not a harm: a `share` of the clients referred to the provider are in band 5 (a change of case mix,
+    /// which risk adjustment must not mistake for harm).
+    case complexCaseload(share: Double)
 
     /// The diagnostic that must flag it.
     public var diagnostic: String? {
@@ -32,6 +35,7 @@ public enum PlantedHarm: Sendable, Equatable {
         case .heldRepresentations: "discharge_timing"
         case .deaths: "deaths"
         case .slowStarts: "creaming"
+        case .complexCaseload: nil
         }
     }
 }

@@ -19,6 +19,9 @@ public struct PlantedHarmArea: Sendable {
     /// deaths have always been high).
     public var harmFrom: Day?
     public var seed: UInt64 = 1
+    /// Whether complex clients complete less often (45% of leavers in band 1, 10 points fewer a band);
+    /// off, every band completes alike, as the calibration tables were measured.
+    public var completionsByBand = false
 
     public init() {}
 
@@ -66,7 +69,8 @@ public struct PlantedHarmArea: Sendable {
     private func client(number: Int, provider: String, referredIn month: Day, _ random: inout SplitMix64) -> [Record] {
         let id = ClientID(String(format6(number)))
         let referral = month.adding(days: random.int(0...27))
-        let band = Band([1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5][random.int(0...10)])!
+        var band = Band([1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5][random.int(0...10)])!
+        if case .complexCaseload(let share) = planted(provider, on: referral), random.chance(share) { band = Band(5)! }
         let substances: [Substance] = random.chance(0.6) ? [.opiates] : (random.chance(0.5) ? [.alcohol] : [.cannabis])
         // Three in ten are assessed 1-14 days before their referral, so that about 9% of starts wait more
         // than three weeks from the assessment. Drawn apart, so that the client's other draws are as before.
@@ -160,7 +164,8 @@ public struct PlantedHarmArea: Sendable {
                     if random.chance(0.1) {
                         end = day
                         let roll = random.int(0...99)
-                        reason = roll < 45 ? (substances == [.alcohol] ? .completedAlcoholFree : .completedDrugFree)
+                        let completing = area.completionsByBand ? 45 - 10 * (band.value - 1) : 45
+                        reason = roll < completing ? (substances == [.alcohol] ? .completedAlcoholFree : .completedDrugFree)
                             : roll < 80 ? .droppedOut : roll < 85 ? .declinedTreatment : .transferredNotInCustody
                     }
                 }
