@@ -12,12 +12,7 @@ public struct ComparisonSource: Sendable {
 
     /// - Throws: a `Refusal` naming the file, and each defective line and column.
     public static func load(_ path: String) throws(Refusal) -> ComparisonSource {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            throw Refusal("\(path): " + (exists ? (isFolder.boolValue ? "is a folder, not a comparison file" : "cannot be read")
-                                             : "no such comparison file"))
-        }
+        let data = try InputFile.contents(path, what: "comparison file")
         do {
             return ComparisonSource(areas: try ComparisonFile.parse([UInt8](data), file: path), path: path, sha256: SHA256.hash(data: data).hex)
         } catch {

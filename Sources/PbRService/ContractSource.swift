@@ -14,12 +14,7 @@ public struct ContractSource: Sendable {
     /// Reads and checks a contract file.
     /// - Throws: a `Refusal` naming the file and the path to the bad key.
     public static func load(_ path: String) throws(Refusal) -> ContractSource {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            throw Refusal("\(path): " + (exists ? (isFolder.boolValue ? "is a folder, not a contract file" : "cannot be read")
-                                             : "no such contract file"))
-        }
+        let data = try InputFile.contents(path, what: "contract file")
         guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the contract file must be UTF-8") }
         do {
             let contract = try ContractLoader.parse(text)

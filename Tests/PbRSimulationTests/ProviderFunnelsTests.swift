@@ -11,12 +11,7 @@ struct ProviderFunnelsTests {
     static let p02 = ProviderID("P02")
 
     func diagnose(_ harm: PlantedHarm, seed: UInt64 = 1, from: Day? = nil, through: String = "2012-06-30") -> DiagnosticsReport {
-        var area = PlantedHarmArea()
-        area.harm = harm
-        area.harmFrom = from
-        area.seed = seed
-        area.through = Day(iso: through)!
-        return AreaDiagnostics.run(area.histories(), contract: Self.contract, asOf: area.through)
+        PlantedHarmDiagnosticsTests().diagnose(harm, seed: seed, through: through, from: from)
     }
 
     func diagnostic(_ id: String, _ report: DiagnosticsReport) -> Diagnostic { report.diagnostics.first { $0.id == id }! }

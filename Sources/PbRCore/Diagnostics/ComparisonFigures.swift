@@ -17,9 +17,11 @@ public enum ComparisonFigures {
             }
             month = month.next
         }
+        // Only months with a figure count (a month not judged yet has none).
         func add(_ measure: ComparisonAreas.Measure, _ day: Day?) {
-            guard let day, counted.contains(StatementPeriod(containing: day)), figures[measure]?[StatementPeriod(containing: day)] != nil else { return }
-            figures[measure]![StatementPeriod(containing: day)]! += 1
+            guard let day else { return }
+            let month = StatementPeriod(containing: day)
+            if figures[measure]?[month] != nil { figures[measure]![month]! += 1 }
         }
         for full in histories {
             let history = full.asOf(asOf)

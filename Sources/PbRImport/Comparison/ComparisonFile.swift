@@ -94,8 +94,5 @@ public struct ComparisonFileRefused: Error, Sendable, CustomStringConvertible {
         self.count = count ?? issues.count
     }
 
-    public var description: String {
-        let more = count > issues.count ? "\n... and \(count - issues.count) more" : ""
-        return "the comparison file was not read (\(count) defect\(count == 1 ? "" : "s")):\n" + issues.map(\.description).joined(separator: "\n") + more
-    }
+    public var description: String { RowIssue.listing(issues, count: count, heading: "the comparison file was not read") }
 }

@@ -32,9 +32,14 @@ public struct ExtractRefused: Error, Sendable, CustomStringConvertible {
         self.count = count ?? issues.count
     }
 
-    public var description: String {
+    public var description: String { RowIssue.listing(issues, count: count, heading: "the extract was not imported") }
+}
+
+extension RowIssue {
+    /// "HEADING (3 defects):" and the issues a line each, with how many more were not shown.
+    static func listing(_ issues: [RowIssue], count: Int, heading: String) -> String {
         let shown = issues.map(\.description).joined(separator: "\n")
         let more = count > issues.count ? "\n... and \(count - issues.count) more" : ""
-        return "the extract was not imported (\(count) defect\(count == 1 ? "" : "s")):\n" + shown + more
+        return "\(heading) (\(count) defect\(count == 1 ? "" : "s")):\n" + shown + more
     }
 }

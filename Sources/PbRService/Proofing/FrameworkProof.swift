@@ -67,9 +67,7 @@ public struct FrameworkProof: Sendable {
     }
 
     static func loadRates(_ path: String, outcomes: Set<OutcomeID>) throws(Refusal) -> ProofRates {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Refusal("\(path): no such rates file")
-        }
+        let data = try InputFile.contents(path, what: "rates file")
         guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the rates file must be UTF-8") }
         do { return try ProofRatesLoader.parse(text, outcomes: outcomes) } catch { throw Refusal("\(path): \(error)") }
     }
