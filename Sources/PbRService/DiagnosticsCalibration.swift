@@ -24,6 +24,8 @@ public struct DiagnosticsCalibration: Sendable {
                                                      ("15%", .reviewBunching(share: 0.15))]),
         ("re-presentations held past the window (share)", [("100%", .heldRepresentations(share: 1)), ("50%", .heldRepresentations(share: 0.5)),
                                                            ("25%", .heldRepresentations(share: 0.25))]),
+        ("discharges moved before a review (share)", [("100%", .dischargesBeforeReview(share: 1)), ("50%", .dischargesBeforeReview(share: 0.5)),
+                                                      ("25%", .dischargesBeforeReview(share: 0.25))]),
         ("deaths (times)", [("4", .deaths(ratio: 4)), ("3", .deaths(ratio: 3)), ("2", .deaths(ratio: 2))]),
         ("clients start later (days)", [("14", .slowStarts(days: 14)), ("7", .slowStarts(days: 7))]),
     ]
@@ -52,6 +54,9 @@ public struct DiagnosticsCalibration: Sendable {
         area.seed = UInt64(seed) &* 7_919 &+ UInt64(referrals)
         area.contractStart = contract.start
         area.through = contract.start.adding(months: months).adding(days: -1)
+        // The area's reviews keep their own rhythm: the contract is read as stating it.
+        var contract = contract
+        contract.reviewsDueEvery = area.reviewsDueEvery
         return AreaDiagnostics.run(area.histories(), contract: contract, asOf: area.through)
     }
 

@@ -15,7 +15,7 @@ extension DiagnosticsHTML {
         let points = group.figures.points
         let baseline = points.filter { report.baseline.contains($0.month) }
         let isShare = points.contains { $0.trials > 0 }
-        let words = measures[diagnostic.id] ?? (isShare ? "the share counted" : "the count")
+        let words = Self.words(group.figures, in: diagnostic) ?? (isShare ? "the share counted" : "the count")
         let who = group.isArea ? "in the area" : "at \(group.who)"
         let chartPoints: [ChartPoint], centre: (value: Double, label: String)?, method: String
         if isShare {

@@ -59,6 +59,16 @@ extension DiagnosticsHTML {
         "comparison": "episodes started, or successful completions, against comparison areas",
     ]
 
+    /// What a series counts, in words: its own measure's where its diagnostic watches several, else its diagnostic's.
+    static func words(_ series: DiagnosticSeries, in diagnostic: Diagnostic) -> String? {
+        switch series.measure {
+        case .longWaits: "starts more than \(AreaTallies.longWaitDays) days after the assessment"
+        case .assessedNotStarted: "assessed clients not started within \(AreaTallies.startWindowDays) days"
+        case .dischargesJustBeforeReview: "discharges near the day a review fell due that come just before it"
+        default: measures[diagnostic.id]
+        }
+    }
+
     /// Whether a series carries a CUSUM or a test's -log10 p. The model does not say: the bunching
     /// and comparison diagnostics and the deaths funnel (the one series with both a note and a limit) carry a test.
     static func isTest(_ series: DiagnosticSeries, in diagnostic: Diagnostic) -> Bool {

@@ -8,7 +8,7 @@ extension DiagnosticsHTML {
         let test = isTest(series, in: diagnostic)
         let comparison = diagnostic.id == "comparison"
         let name = comparison ? "placebo test" : test ? (series.note == nil ? "exact binomial test" : "funnel test") : "CUSUM"
-        let who = group.isArea ? "in the area" : "at \(group.who)"
+        let who = (group.isArea ? "in the area" : "at \(group.who)") + (Set(group.series.map(\.measure)).count > 1 ? words(series, in: diagnostic).map { ", of \($0)" } ?? "" : "")
         let since = series.points.filter { $0.month > report.baseline.upperBound }
         guard !since.isEmpty else {
             let text = "The \(name) \(who): no month since the contract's start has been judged yet (decision limit \(SVGChart.fixed(threshold, 2)))."

@@ -93,13 +93,14 @@ public enum DiagnosticsJSON {
         var series: DiagnosticSeries
         init(_ series: DiagnosticSeries) { self.series = series }
 
-        enum CodingKeys: String, CodingKey { case provider = "provider_id", band, baseline, threshold, note, points }
+        enum CodingKeys: String, CodingKey { case provider = "provider_id", band, measure, baseline, threshold, note, points }
         enum PointKeys: String, CodingKey { case month, count, trials, expected, statistic }
 
         func encode(to encoder: any Encoder) throws {
             var keys = encoder.container(keyedBy: CodingKeys.self)
             try keys.encode(series.provider?.rawValue, forKey: .provider)
             try keys.encode(series.band?.value, forKey: .band)
+            try keys.encode(series.measure?.id, forKey: .measure)
             try keys.encode(rounded(series.baseline), forKey: .baseline)
             try keys.encode(series.threshold.map(rounded), forKey: .threshold)
             try keys.encode(series.note, forKey: .note)

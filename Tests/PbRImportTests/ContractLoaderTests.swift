@@ -14,6 +14,7 @@ struct ContractLoaderTests {
         #expect(contract.start == day("2012-04-01"))
         #expect(contract.outcomesUntil == day("2016-03-31"))
         #expect(contract.journeyGapDays == 21)
+        #expect(contract.reviewsDueEvery == .months(6))
         #expect(contract.outcomes.map(\.id.rawValue) == [
             "D1-abstinent", "D1-alcohol-reduced", "D1-completed", "D2-work-activity", "D3-no-offending-6m",
             "D3-no-offending-12m", "D4-stopped-injecting", "D4-hepb-course", "D4-housing", "D4-wellbeing",
@@ -49,6 +50,16 @@ struct ContractLoaderTests {
         let error = error("window: 6 months", "window: 6 moths")
         #expect(error?.path == "outcomes[4].window")
         #expect(error?.reason == "'6 moths': the unit must be days or months")
+    }
+
+    @Test func aReviewRhythmOfNothingIsRefusedAndOneOfDaysIsKept() throws {
+        #expect(error("reviews_due_every: 6 months", "reviews_due_every: 0 months")?.reason == "a review falls due some time after the last, e.g. 6 months")
+        #expect(try ContractLoader.parse(text.replacingOccurrences(of: "reviews_due_every: 6 months", with: "reviews_due_every: 91 days")).reviewsDueEvery == .days(91))
+    }
+
+    @Test func aContractThatStatesNoReviewRhythmHasReviewsDueEverySixMonths() throws {
+        let contract = try ContractLoader.parse(text.replacingOccurrences(of: "reviews_due_every: 6 months", with: ""))
+        #expect(contract.reviewsDueEvery == .months(6))
     }
 
     @Test func anUnknownKindIsRefusedAtItsKey() {

@@ -85,6 +85,7 @@ struct DiagnoseCommandTests {
                                                                "completions against 39 comparison areas; statistic -log10 of the placebo p-value"])
         // The area's months, the baseline's 24 and the contract's first 3, each with what the comparison expected.
         #expect(series.map { ($0["points"] as? [Any] ?? []).count } == [27, 27])
+        #expect(series.map { $0["measure"] as? String ?? "" } == ["starts", "completions"])
         // The record beside the file names the comparison file and its digest.
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json + ".json"))) as? [String: Any]
         let stamp = record?["comparison"] as? [String: String]

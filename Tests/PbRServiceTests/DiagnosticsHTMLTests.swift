@@ -46,6 +46,21 @@ struct DiagnosticsHTMLTests {
             + "<p class=\"ids\">\(alert.clients.map(\.rawValue).joined(separator: " "))</p></details>"))
     }
 
+    /// review_bunching watches reviews and discharges: the discharges' test says what it counts.
+    @Test func aDischargesBeforeAReviewAlertNamesWhatItCountsInItsMessageAndItsChart() throws {
+        var contract = Self.contract
+        contract.reviewsDueEvery = PlantedHarmArea().reviewsDueEvery
+        var area = PlantedHarmArea()
+        area.harm = .dischargesBeforeReview(share: 1)
+        let report = AreaDiagnostics.run(area.histories(), contract: contract, asOf: area.through)
+        let alert = try #require(report.diagnostics.first { $0.id == "review_bunching" }?.alerts.first { $0.provider == ProviderID("P02") })
+        #expect(alert.message.hasPrefix("discharges at P02 come just before a review falls due (3 months after the last TOP), within 28 days either side: "),
+                "\(alert.message)")
+        let charts = try block(DiagnosticsHTML.render(report), "review_bunching-P02")
+        #expect(charts.contains("The exact binomial test at P02, of discharges near the day a review fell due that come just before it, month by month"),
+                "\(charts)")
+    }
+
     @Test func theAlertingSeriesHasAnSPCChartAndItsCUSUMAgainstTheDecisionLimit() throws {
         let report = report(.startsFall(oddsRatio: 0.17))
         let starts = try #require(report.diagnostics.first { $0.id == "starts" })

@@ -6,8 +6,13 @@ import Testing
 /// the harm at P02 within 3 months; on clean data nothing is flagged.
 @Suite("Diagnostics: planted harms")
 struct PlantedHarmDiagnosticsTests {
-    static let contract = Contract(id: "test", name: "", start: Day(year: 2012, month: 4, day: 1)!, outcomesUntil: Day(year: 2016, month: 3, day: 31)!,
-                                   outcomes: [])
+    /// A contract whose reviews fall due when the planted area's do.
+    static let contract: Contract = {
+        var contract = Contract(id: "test", name: "", start: Day(year: 2012, month: 4, day: 1)!, outcomesUntil: Day(year: 2016, month: 3, day: 31)!,
+                                outcomes: [])
+        contract.reviewsDueEvery = PlantedHarmArea().reviewsDueEvery
+        return contract
+    }()
 
     func diagnose(_ harm: PlantedHarm, seed: UInt64 = 1, through: String = "2012-06-30", from: Day? = nil) -> DiagnosticsReport {
         var area = PlantedHarmArea()
@@ -25,7 +30,7 @@ struct PlantedHarmDiagnosticsTests {
     }
 
     @Test(arguments: [PlantedHarm.startsFall(oddsRatio: 0.17), .creaming(kept: 0), .selfReport(to: 0.5), .reviewBunching(share: 0.5),
-                      .heldRepresentations(share: 1)])
+                      .heldRepresentations(share: 1), .dischargesBeforeReview(share: 1)])
     func aPlantedHarmIsFlaggedAtItsProviderWithinThreeMonths(_ harm: PlantedHarm) {
         let report = diagnose(harm)
         let alerts = report.diagnostics.first { $0.id == harm.diagnostic }!.alerts

@@ -135,6 +135,6 @@ struct CaseMixTests {
         let area = completions.series.first { $0.provider == nil }!
         let since = area.points.filter { $0.month >= StatementPeriod("2012-04")! }
         #expect(since.allSatisfy { abs($0.expected - area.baseline) < area.baseline * 0.1 }, "\(since.map(\.expected)) against \(area.baseline)")
-        #expect(completions.alerts.isEmpty)
+        #expect(completions.alerts.isEmpty, "\(completions.alerts.map(\.message))")
     }
 }

@@ -34,6 +34,9 @@ public struct Contract: Sendable {
     /// Those contracts' versions, filled in from the store before a run (`ContractRegistry`): a file
     /// names them, the store holds them.
     public var peers: [PeerContract] = []
+    /// How long after a client's last TOP (start or review) the next review falls due (DOMAIN.md: about
+    /// every 6 months): the day around which the diagnostics watch for discharges timed to avoid it.
+    public var reviewsDueEvery = Period.months(6)
 
     /// The client's journeys this contract covers: episodes at its providers, linked; those that start on
     /// or after its start, and those open on it when it takes in clients already in treatment.

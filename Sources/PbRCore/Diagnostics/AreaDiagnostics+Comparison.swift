@@ -53,7 +53,7 @@ extension AreaDiagnostics.Run {
         let named = areas.areas(measure.theirs)
         let complete = named.filter { area in months.allSatisfy { areas.contains(measure.theirs, area: area, month: $0) } }
         let leftOut = named.count - complete.count
-        var series = DiagnosticSeries(provider: nil, band: nil, baseline: 0, threshold: nil, note: nil, points: [])
+        var series = DiagnosticSeries(provider: nil, band: nil, baseline: 0, threshold: nil, note: nil, points: [], measure: measure.ours)
         var notes = leftOut == 0 ? [] : ["\(leftOut) comparison areas left out for a month with no figure (\(named.filter { !complete.contains($0) }.prefix(3).joined(separator: ", ")))"]
         guard complete.count >= Self.fewestComparisonAreas else {
             series.points = months.indices.map { .init(month: months[$0], count: Int(treated[$0]), trials: 0, expected: 0, statistic: 0) }

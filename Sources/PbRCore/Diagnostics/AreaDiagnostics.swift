@@ -12,7 +12,8 @@ public enum AreaDiagnostics {
         let lastEnded = StatementPeriod(containing: asOf.adding(days: 1)).previous
         let monitored = lastEnded >= start ? start...lastEnded : nil
         let tallies = AreaTallies(histories, first: baseline.lowerBound, last: monitored?.upperBound ?? baseline.upperBound, asOf: asOf,
-                                  minGap: contract.minimumReviewGap, instalmentMonths: contract.completionInstalmentMonths)
+                                  minGap: contract.minimumReviewGap, instalmentMonths: contract.completionInstalmentMonths,
+                                  reviewsDueEvery: contract.reviewsDueEvery)
         let run = Run(tallies: tallies, baseline: baseline, monitored: monitored, asOf: asOf, contract: contract, comparisonAreas: comparison)
         return DiagnosticsReport(contractID: contract.id, asOf: asOf, baseline: baseline, monitored: monitored, diagnostics: run.all())
     }
@@ -51,7 +52,8 @@ public enum AreaDiagnostics {
              counts("completions_without_representation", .completionsWithoutRepresentation, ratio: 0.6,
                     words: "completions not followed by re-presentation within 6 months", judged: true),
              counts("declined", .declined, ratio: 2, words: "episodes ended declined_treatment"),
-             creaming(), parking(), selfReport(), bunching("review_bunching", .reviewsJustPastGap), bunching("discharge_timing", .representationsJustAfterWindow),
+             creaming(), parking(), selfReport(), bunching("review_bunching", [.reviewsJustPastGap, .dischargesJustBeforeReview]),
+             bunching("discharge_timing", [.representationsJustAfterWindow]),
              deaths(), comparison()]
         }
 
@@ -102,24 +104,6 @@ public enum AreaDiagnostics {
             return diagnostic("self_report", method: "Bernoulli CUSUM of reviews reporting 0 days of every presenting substance, expected at the "
                 + "baseline's share plus the change in the share of negative drug tests since (difference in differences), tuned to its odds "
                 + "rising by half; decision limit simulated", outcomes)
-        }
-
-        func bunching(_ id: String, _ measure: AreaTallies.Measure) -> Diagnostic {
-            let keys = tallies.keys(measure)
-            let test = ThresholdTest(monitor: monitor(keys.count))
-            let reviews = measure == .reviewsJustPastGap
-            let outcomes = keys.map { key in
-                test.run(key) { after, near, share, through in
-                    (reviews ? "reviews \(who(key)) bunch just past the \(contract.minimumReviewGap)-day minimum gap: \(after) of the \(near) within 7 days either side"
-                        : "re-presentations \(who(key)) wait until just after a completion's instalment days (\(Self.months(contract.completionInstalmentMonths))): \(after) of the \(near) within 28 days either side")
-                        + " \(range(through)) fall after it, where the baseline had \(Int((share * 100).rounded()))%"
-                }
-            }
-            let what = reviews ? "reviews 0-6 days past the minimum gap after the review before, among those within 7 days either side of it"
-                : "re-presentations 1-28 days after one of a successful completion's instalment days (the last closes its window), "
-                    + "among those within 28 days either side of one"
-            return diagnostic(id, method: "exact binomial test of \(what), over the months since the contract's start, against the baseline's share "
-                + "(half, with fewer than 20 in the baseline); statistic -log10 p, looked at monthly", outcomes)
         }
 
         /// Deaths against what the area's baseline rate for each band expects of the clients at risk: a

@@ -42,8 +42,23 @@ public struct AreaTallies: Sendable {
         /// Clients in treatment on the month's first day, by the band in force that day (only by band):
         /// the caseload whose band mix the completions are expected from.
         case inTreatment
+        /// Of the discharges (other than by death) within 28 days either side of the day the episode's
+        /// next review fell due (trials), those before it: a client discharged so that the review never
+        /// comes.
+        case dischargesJustBeforeReview
 
         var number: Int { Self.allCases.firstIndex(of: self)! }
+
+        /// Its name in the JSON, in snake case: `starts_in_bands_4_and_5`, `discharges_just_before_review`.
+        public var id: String {
+            var words = ""
+            for character in rawValue {
+                let digit = character.isNumber, previousDigit = words.last?.isNumber ?? false
+                if !words.isEmpty, character.isUppercase || (digit != previousDigit) { words += "_" }
+                words += character.lowercased()
+            }
+            return words
+        }
 
         /// A share of trials; else a count, whose tallies hold no trials.
         public var isProportion: Bool {
@@ -116,14 +131,16 @@ public struct AreaTallies: Sendable {
     ///   - minGap: the contract's minimum gap between two reviews (28 days in the reference framework).
     ///   - instalmentMonths: a completion's instalment days, in months after it (3, 6, 9 and 12; the
     ///     last ends its window), around which re-presentations are watched.
+    ///   - reviewsDueEvery: how long after an episode's last TOP its next review falls due, around which
+    ///     discharges are watched.
     public init(_ histories: [ClientHistory], first: StatementPeriod, last: StatementPeriod, asOf: Day,
-                minGap: Int = 28, instalmentMonths: [Int] = [12]) {
+                minGap: Int = 28, instalmentMonths: [Int] = [12], reviewsDueEvery: Period = .months(6)) {
         // Each core counts its share of the clients; the shares are then added up.
         let cores = histories.count < 1_000 ? 1 : 2
         let shares = concurrentMap(cores) { core in
             var share = AreaTallies(first: first, last: last)
             for index in stride(from: core, to: histories.count, by: cores) {
-                share.count(histories[index].asOf(asOf), asOf: asOf, minGap: minGap, instalmentMonths: instalmentMonths)
+                share.count(histories[index].asOf(asOf), asOf: asOf, minGap: minGap, instalmentMonths: instalmentMonths, reviewsDueEvery: reviewsDueEvery)
             }
             return share
         }
@@ -174,7 +191,7 @@ public struct AreaTallies: Sendable {
         }
     }
 
-    private mutating func count(_ history: ClientHistory, asOf: Day, minGap: Int, instalmentMonths: [Int]) {
+    private mutating func count(_ history: ClientHistory, asOf: Day, minGap: Int, instalmentMonths: [Int], reviewsDueEvery: Period) {
         let client = history.clientID
         let episodes = history.episodes.filter { $0.startOn != nil }.sorted { $0.startOn! < $1.startOn! }
         for (index, episode) in episodes.enumerated() {
@@ -183,6 +200,7 @@ public struct AreaTallies: Sendable {
             let complex = (ClientEvaluator.band(on: start, in: history.assessments)?.value ?? 0) >= 4
             add(.startsInBands4And5, episode.providerID, on: start, counted: complex, client: client)
             guard let end = episode.endOn, let reason = episode.dischargeReason else { continue }
+            if reason != .died { countDischarge(history, episode, on: end, reviewsDueEvery: reviewsDueEvery) }
             if reason == .declinedTreatment { add(.declined, episode.providerID, on: end, counted: true, client: client) }
             guard reason.isSuccessfulCompletion else { continue }
             add(.completions, episode.providerID, on: end, counted: true, client: client)
@@ -202,6 +220,19 @@ public struct AreaTallies: Sendable {
         countReviews(history, minGap: minGap)
         countTreatmentMonths(history, episodes, asOf: asOf)
         countAssessments(history, episodes, asOf: asOf)
+    }
+
+    /// A discharge near the day the episode's next review fell due: its last start or review TOP on or
+    /// before the discharge (or its start, if later) plus `reviewsDueEvery`; near is 28 days before it
+    /// (counted) to 27 days after it.
+    private mutating func countDischarge(_ history: ClientHistory, _ episode: Episode, on end: Day, reviewsDueEvery: Period) {
+        var last = episode.startOn!
+        for top in history.tops where top.episodeID == episode.recordID && (top.stage == .start || top.stage == .review) && top.on <= end {
+            last = max(last, top.on)
+        }
+        let daysBeforeDue = end.days(to: reviewsDueEvery.after(last))
+        guard (-27...28).contains(daysBeforeDue) else { return }
+        add(.dischargesJustBeforeReview, episode.providerID, on: end, counted: daysBeforeDue > 0, client: history.clientID)
     }
 
     private mutating func countReviews(_ history: ClientHistory, minGap: Int) {

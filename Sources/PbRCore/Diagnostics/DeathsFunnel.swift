@@ -45,7 +45,7 @@ extension AreaDiagnostics.Run {
             FunnelPlot(figureTitle: "deaths / expected at the other providers' rates by band", denominatorTitle: "deaths expected",
                        funnel: $0, side: .high, months: all[0]...all.last!, points: result.plot)
         }
-        return (result.outcomes, plot)
+        return (result.outcomes.map { $0.measuring(.deaths) }, plot)
     }
 
     /// Spiegelhalter's over-dispersion factor for the deaths funnel, from the baseline: the providers'

@@ -58,4 +58,7 @@ public struct DiagnosticSeries: Sendable {
     public var note: String?
     /// The baseline's months, then the monitored months.
     public var points: [Point]
+    /// What the series counts, where its diagnostic watches more than one thing (creaming: band 4-5
+    /// starts, long waits, assessed clients not started).
+    public var measure: AreaTallies.Measure? = nil
 }

@@ -20,6 +20,12 @@ struct SeriesMonitor: Sendable {
     struct Outcome {
         var series: DiagnosticSeries
         var alert: DiagnosticAlert?
+
+        func measuring(_ measure: AreaTallies.Measure) -> Outcome {
+            var outcome = self
+            outcome.series.measure = measure
+            return outcome
+        }
     }
 
     func months(_ range: ClosedRange<StatementPeriod>?) -> [StatementPeriod] {
@@ -53,7 +59,7 @@ struct SeriesMonitor: Sendable {
             let tally = tallies.tally(key, month)
             return DiagnosticSeries.Point(month: month, count: tally.count, trials: tally.trials, expected: expected(month), statistic: 0)
         }
-        var series = DiagnosticSeries(provider: key.provider, band: key.band, baseline: figure, threshold: nil, note: nil, points: points)
+        var series = DiagnosticSeries(provider: key.provider, band: key.band, baseline: figure, threshold: nil, note: nil, points: points, measure: key.measure)
         let enough: Bool
         switch design {
         case .poisson: enough = baseCount >= minimumBaseline && figure > 0

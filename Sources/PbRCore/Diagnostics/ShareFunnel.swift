@@ -70,7 +70,7 @@ extension AreaDiagnostics.Run {
             FunnelPlot(figureTitle: design.figureTitle, denominatorTitle: design.trialsTitle + (design.window == .monthEnd ? " at \(judged.last!)'s end" : " since \(shown[0])"),
                        funnel: funnel, side: design.side, months: window(judged.last!)[0]...judged.last!, points: result.plot)
         }
-        return (result.outcomes, plot)
+        return (result.outcomes.map { $0.measuring(design.measure) }, plot)
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -23,7 +23,7 @@ struct ThresholdTest: Sendable {
             return DiagnosticSeries.Point(month: month, count: tally.count, trials: tally.trials, expected: share, statistic: 0)
         }
         let threshold = -log10(perLook)
-        var series = DiagnosticSeries(provider: key.provider, band: key.band, baseline: share, threshold: threshold, note: nil, points: points)
+        var series = DiagnosticSeries(provider: key.provider, band: key.band, baseline: share, threshold: threshold, note: nil, points: points, measure: key.measure)
         var after = 0, near = 0
         var alert: DiagnosticAlert?
         var clients: [ClientID] = []

@@ -22,7 +22,7 @@ public enum ContractLoader {
         let top = try ContractNode(node: root, path: "").mapping(allowed: [
             "id", "name", "start", "outcomes_until", "year_starts", "journey_gap", "prime_provider",
             "finance", "caps", "exclusive_groups", "outcomes", "effective_from", "other_programmes",
-            "providers", "takes_clients_in_treatment", "paid_once_with",
+            "providers", "takes_clients_in_treatment", "paid_once_with", "reviews_due_every",
         ])
         func required(_ key: String) throws(ContractError) -> ContractNode {
             guard let node = top[key] else { throw ContractError(path: key, line: nil, reason: "is required") }
@@ -76,6 +76,11 @@ public enum ContractLoader {
                 if id == contract.id { throw items[index].fail("a contract does not share its results with itself") }
                 if contract.paidOnceWith[..<index].contains(id) { throw items[index].fail("'\(id)' is named twice") }
             }
+        }
+        if let node = top["reviews_due_every"] {
+            let period = try node.period()
+            guard period != .days(0), period != .months(0) else { throw node.fail("a review falls due some time after the last, e.g. 6 months") }
+            contract.reviewsDueEvery = period
         }
         contract.claimRules = try top["other_programmes"].map { (node) throws(ContractError) in try claimRules(node, outcomes) } ?? []
         return contract

@@ -16,6 +16,9 @@ public enum PlantedHarm: Sendable, Equatable {
     /// A `share` of the re-presentations that would come inside a completion's window are held until
     /// just after it.
     case heldRepresentations(share: Double)
+    /// A `share` of the discharges that would come in the 4 weeks after a review falls due are made 1-14
+    /// days before it instead, so that the review never comes.
+    case dischargesBeforeReview(share: Double)
     /// Deaths times `ratio` (2: twice the deaths).
     case deaths(ratio: Double)
     /// Clients referred to the provider start `days` later than they would have.
@@ -33,6 +36,7 @@ public enum PlantedHarm: Sendable, Equatable {
         case .selfReport: "self_report"
         case .reviewBunching: "review_bunching"
         case .heldRepresentations: "discharge_timing"
+        case .dischargesBeforeReview: "review_bunching"
         case .deaths: "deaths"
         case .slowStarts: "creaming"
         case .complexCaseload: nil

@@ -22,6 +22,9 @@ public struct PlantedHarmArea: Sendable {
     /// Whether complex clients complete less often (45% of leavers in band 1, 10 points fewer a band);
     /// off, every band completes alike, as the calibration tables were measured.
     public var completionsByBand = false
+    /// When a review falls due: the area's reviews come every 21 to 120 days, so one is overdue 3 months
+    /// after the last. A contract diagnosing the area should state the same (`Contract.reviewsDueEvery`).
+    public var reviewsDueEvery = Period.months(3)
 
     public init() {}
 
@@ -141,10 +144,12 @@ public struct PlantedHarmArea: Sendable {
                                               values: top(false, &random))))
                 // Monthly: leave with a chance of 10% (how as below); die with a chance rising by band.
                 var day = start, nextReview = start.adding(days: random.int(21...120)), end: Day?, reason: DischargeReason?, died = false
+                var lastTop = start
                 while end == nil {
                     let monthEnd = day.adding(months: 1)
                     while nextReview <= monthEnd, nextReview <= area.through {
                         review(on: nextReview, episode: episode, area: area, &random)
+                        lastTop = nextReview
                         let gap: Int
                         if case .reviewBunching(let share) = area.planted(provider.rawValue, on: nextReview), random.chance(share) {
                             gap = random.int(28...31)
@@ -163,6 +168,11 @@ public struct PlantedHarmArea: Sendable {
                     }
                     if random.chance(0.1) {
                         end = day
+                        let due = area.reviewsDueEvery.after(lastTop)
+                        if case .dischargesBeforeReview(let share) = area.planted(provider.rawValue, on: day), (0...27).contains(due.days(to: day)),
+                           random.chance(share) {
+                            end = due.adding(days: -random.int(1...14))
+                        }
                         let roll = random.int(0...99)
                         let completing = area.completionsByBand ? 45 - 10 * (band.value - 1) : 45
                         reason = roll < completing ? (substances == [.alcohol] ? .completedAlcoholFree : .completedDrugFree)
