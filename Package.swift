@@ -33,7 +33,7 @@ let package = Package(
             name: "PbRCore", dependencies: [crypto], swiftSettings: swiftSettings),
         .target(
             name: "PbRImport",
-            dependencies: ["PbRCore", crypto, .product(name: "Yams", package: "Yams")],
+            dependencies: ["PbRCore", "PbRSimulation", crypto, .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -67,7 +67,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "PbRSimulation", dependencies: ["PbRCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "PbRSimulationTests", dependencies: ["PbRSimulation"], swiftSettings: swiftSettings),
+        .testTarget(name: "PbRSimulationTests", dependencies: ["PbRSimulation", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PbRCoreTests", dependencies: ["PbRCore", "PbRTestSupport", crypto], swiftSettings: swiftSettings),
         .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

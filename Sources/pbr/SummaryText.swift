@@ -63,20 +63,12 @@ enum SummaryText {
              totals.pendingValue.sterling]
         }
         var rows = years.rows.map { row in
-            [label(ofYearStarting: row.start, contract)] + cells(row.totals.owed, row.resultsBudget, row.budgetLeft, row.totals)
+            [Contract.yearLabel(startingOn: row.start)] + cells(row.totals.owed, row.resultsBudget, row.budgetLeft, row.totals)
         }
         rows.append(["all"] + cells(years.total.owed, years.totalResultsBudget, years.totalBudgetLeft, years.total))
         return Table(groups: [("", 4), ("pending", 2)],
                      header: ["year", "payable + capped", "results budget", "budget left", "lines", "value"],
                      rows: rows, textColumns: 1).text
-    }
-
-    /// `2012/13` for a year from 1 April 2012; `2012` where contract years are calendar years.
-    private static func label(ofYearStarting start: Day, _ contract: Contract) -> String {
-        let (year, month, day) = start.civil
-        guard month != 1 || day != 1 else { return String(year) }
-        let next = (year + 1) % 100
-        return "\(year)/" + (next < 10 ? "0" : "") + String(next)
     }
 }
 

@@ -4,6 +4,23 @@ extension Contract {
         yearStart(containing: yearStart(containing: day).adding(months: 12))
     }
 
+    /// `2012/13` for a contract year from 1 April 2012; `2012` where contract years are calendar years.
+    public static func yearLabel(startingOn start: Day) -> String {
+        let (year, month, day) = start.civil
+        guard month != 1 || day != 1 else { return String(year) }
+        let next = (year + 1) % 100
+        return "\(year)/" + (next < 10 ? "0" : "") + String(next)
+    }
+
+    /// The last day a line of the contract can fall due: `outcomes_until`, or after it the end of the
+    /// longest data lag of an offending outcome whose window ends on that day.
+    public var settledOn: Day {
+        outcomes.reduce(outcomesUntil) { last, rule in
+            guard case .noOffending(let offending) = rule.kind else { return last }
+            return max(last, offending.dataLag.after(outcomesUntil))
+        }
+    }
+
     /// The first day of every contract year from the one that holds the contract's start to the one that
     /// holds `outcomes_until`, in order.
     public var yearStarts: [Day] {

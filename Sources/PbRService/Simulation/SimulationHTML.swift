@@ -1,0 +1,80 @@
+import PbRCore
+import PbRSimulation
+
+/// `pbr simulate`'s report as one standalone HTML page (inline CSS and SVG, no script): for each payee a
+/// table of income by contract year with its spread and the chance of falling below cost, a fan chart of
+/// monthly income (5th to 95th percentile shaded, the median drawn), and the cash-flow gap; then the
+/// commissioner's spend and cost per outcome.
+public enum SimulationHTML {
+    public static func render(_ summary: SimulationSummary, contract: Contract, scenario: String, seed: UInt64) -> String {
+        let escape = StatementHTML.escape
+        let title = "Simulation of \(contract.id): \(summary.runs) runs"
+        var body = "<h1>\(escape(title))</h1>\n<table class=\"facts\">\n"
+            + [("Contract", contract.id), ("Scenario", scenario), ("Runs", String(summary.runs)), ("Seed", String(seed))]
+            .map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n") + "\n</table>\n"
+        for payee in Set(summary.years.map(\.payee)).sorted() {
+            body += "<section>\n<h2>\(escape(payee.rawValue))</h2>\n" + yearTable(summary.years.filter { $0.payee == payee })
+            body += fanChart(summary.months.filter { $0.payee == payee }, payee: payee)
+            if let gap = summary.gaps[payee] {
+                let text = "Cash-flow gap (the most its costs ran ahead of its income): median \(gap.median.sterling), "
+                    + "95th percentile \(gap.p95.sterling), the working capital that carries it through 19 runs in 20."
+                body += "<p>\(escape(text))</p>\n"
+            }
+            body += "</section>\n"
+        }
+        body += "<section>\n<h2>The commissioner</h2>\n<table class=\"years\">\n<thead><tr><th>Contract year</th><th class=\"number\">5th</th>"
+            + "<th class=\"number\">Median spend</th><th class=\"number\">95th</th></tr></thead>\n<tbody>\n"
+            + summary.spend.map { row in
+                "<tr><td>\(Contract.yearLabel(startingOn: row.start))</td>" + cells(row.spread) + "</tr>"
+            }.joined(separator: "\n") + "\n</tbody>\n</table>\n"
+        if let cost = summary.costPerOutcome {
+            let text = "Cost per outcome reached (all that is paid over the clients' outcomes reached): median \(cost.median.sterling), "
+                + "5th percentile \(cost.p5.sterling), 95th \(cost.p95.sterling)."
+            body += "<p>\(escape(text))</p>\n"
+        }
+        body += "</section>\n"
+        return HTMLPage.document(title: title, style: style, body: body)
+    }
+
+    static func cells(_ spread: SimulationSummary.Spread) -> String {
+        [spread.p5, spread.median, spread.p95].map { "<td class=\"number\">\($0.sterling)</td>" }.joined()
+    }
+
+    static func yearTable(_ years: [SimulationSummary.Year]) -> String {
+        "<table class=\"years\">\n<thead><tr><th>Contract year</th><th class=\"number\">5th</th><th class=\"number\">Median income</th>"
+            + "<th class=\"number\">95th</th><th class=\"number\">Cost</th><th class=\"number\">Runs below cost</th></tr></thead>\n<tbody>\n"
+            + years.map { year in
+                "<tr><td>\(Contract.yearLabel(startingOn: year.start))</td>" + cells(year.income)
+                    + "<td class=\"number\">\(year.cost?.sterling ?? "")</td>"
+                    + "<td class=\"number\">\(year.belowCost.map { "\(Int(($0 * 100).rounded()))%" } ?? "")</td></tr>"
+            }.joined(separator: "\n") + "\n</tbody>\n</table>\n"
+    }
+
+    /// Monthly income: the band between the 5th and 95th percentiles, and the median.
+    static func fanChart(_ months: [SimulationSummary.Month], payee: ProviderID) -> String {
+        guard !months.isEmpty else { return "" }
+        let pounds = { (money: Money) in Double(money.pence) / 100 }
+        let chart = SVGChart(months: months.map(\.month), values: 0...SVGChart.ceiling(months.map { pounds($0.income.p95) }),
+                             yTitle: "income a month (£)")
+        let upper = months.indices.map { "\(SVGChart.fixed(chart.x($0), 1)) \(SVGChart.fixed(chart.y(pounds(months[$0].income.p95)), 1))" }
+        let lower = months.indices.reversed().map { "\(SVGChart.fixed(chart.x($0), 1)) \(SVGChart.fixed(chart.y(pounds(months[$0].income.p5)), 1))" }
+        let median = months.indices.map { "\($0 == 0 ? "M" : "L")\(SVGChart.fixed(chart.x($0), 1)) \(SVGChart.fixed(chart.y(pounds(months[$0].income.median)), 1))" }
+        let marks = ["<path class=\"fan\" d=\"M" + (upper + lower).joined(separator: " L") + " Z\"/>",
+                     "<path class=\"median\" d=\"" + median.joined() + "\"/>"]
+        return chart.svg(title: "Monthly income of \(payee.rawValue): 5th to 95th percentile, and the median", marks)
+            + "\n<p class=\"caption\">Income by the month it arrives: the shaded band holds 90% of the runs, the line is the median.</p>\n"
+    }
+
+    static let style = """
+        body { font-family: sans-serif; margin: 2em; max-width: 60em; }
+        table { border-collapse: collapse; margin: 1em 0; }
+        th, td { border-bottom: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
+        .number { text-align: right; font-variant-numeric: tabular-nums; }
+        svg.chart { width: 100%; max-width: 720px; height: auto; }
+        svg .grid { stroke: #e4e4e4; } svg .axis { stroke: #333; fill: none; }
+        svg .tick, svg .title { font-size: 10px; fill: #333; }
+        svg .fan { fill: #9ecae1; stroke: none; } svg .median { stroke: #08519c; stroke-width: 2; fill: none; }
+        .caption { font-size: 0.9em; color: #444; }
+        @media print { section { page-break-before: always; } }
+        """
+}

@@ -1,0 +1,86 @@
+import PbRCore
+
+/// The parameters of a cohort a contract is priced on (`pbr simulate`): who is referred, who they are,
+/// and the monthly chances of what happens to them in treatment and after. Chances are in basis points
+/// (10,000 = 100%), so that a scenario file states them exactly. The defaults and their sources are in
+/// docs/simulation.md; a scenario file overrides any of them (`ScenarioLoader`).
+///
+/// Not the edge-case extract of `pbr generate` (`SyntheticExtract`) nor the steady areas the
+/// diagnostics are proved on (`PlantedHarmArea`): this one is meant to look like the clients a contract
+/// will pay for.
+public struct CohortModel: Sendable, Equatable {
+    /// The providers referred to; each takes `referralsPerMonth`.
+    public var providers = [ProviderID("P01")]
+    public var referralsPerMonth = 30
+    /// Whether each month's referrals vary (a Poisson count around `referralsPerMonth`) or are exactly that
+    /// many (for a scenario whose outcomes are certain).
+    public var referralsVary = true
+    /// Months of referrals from the first day of the contract.
+    public var referralMonths = 36
+    /// Referrals that start treatment (the others are assessed and never start).
+    public var startsBasisPoints = 8_500
+    /// Days from referral to start, at most.
+    public var maxWaitDays = 21
+    /// Weights of bands 1 to 5 at assessment.
+    public var bandWeights = [20, 25, 25, 20, 10]
+    /// Presenting substances, each set with its weight.
+    public var presenting: [PresentingMix] = [
+        .init([.opiates, .crack], 30), .init([.opiates], 22), .init([.crack], 5), .init([.cocaine], 8),
+        .init([.cannabis], 15), .init([.alcohol], 12), .init([.amphetamines], 3), .init([.alcohol, .cocaine], 5),
+    ]
+    /// Referred by criminal justice (and so eligible for the offending outcomes).
+    public var criminalJusticeBasisPoints = 3_000
+    /// A proven offence in the year before the start, among the others.
+    public var offendedBeforeBasisPoints = 2_000
+    /// Injecting at the start, among clients presenting with opiates or crack.
+    public var injectingBasisPoints = 4_000
+    /// An acute housing problem at the start.
+    public var housingProblemBasisPoints = 2_500
+    /// In paid work at the start.
+    public var inWorkBasisPoints = 1_500
+    /// Months between TOP reviews.
+    public var reviewEveryMonths = 3
+    public var monthly = MonthlyChances()
+    /// Days from a line falling due to its payment reaching the payee (the data arriving, the statement
+    /// issued and paid): what opens the cash-flow gap besides the contract's own lags.
+    public var paymentLagDays = 30
+    /// Each payee's cost a month, against which the chance of falling short and the cash-flow gap are told.
+    public var monthlyCost: [ProviderID: Money] = [:]
+
+    public init() {}
+
+    /// A set of presenting substances and its weight among the referrals.
+    public struct PresentingMix: Sendable, Equatable {
+        public var substances: [Substance]
+        public var weight: Int
+        public init(_ substances: [Substance], _ weight: Int) { self.substances = substances; self.weight = weight }
+    }
+
+    /// What can happen to a client in a month, in basis points.
+    public struct MonthlyChances: Sendable, Equatable {
+        /// A client still using stops using every presenting substance.
+        public var abstinence = 1_200
+        /// An abstinent client uses again.
+        public var relapse = 600
+        /// A client leaves treatment (a successful completion when abstinent, with `completionBasisPoints`).
+        public var leaving = 700
+        /// Of abstinent leavers, those who complete successfully; the others drop out.
+        public var completion = 8_000
+        /// After a successful completion, the client is back in treatment that month.
+        public var representation = 250
+        /// A proven offence, for a client with an offending history or referred by criminal justice.
+        public var offending = 250
+        public var death = 8
+        /// An injecting client stops injecting.
+        public var stopInjecting = 1_000
+        /// A client with a housing problem is housed.
+        public var housed = 800
+        /// A client out of work starts work or education (a work activity event).
+        public var workActivity = 250
+        /// An injecting client completes a hepatitis B vaccination course (once).
+        public var hepatitisBCourse = 800
+        /// Quality of life rises by 2 points (of 20).
+        public var wellbeing = 1_500
+        public init() {}
+    }
+}

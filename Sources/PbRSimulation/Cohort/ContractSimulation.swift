@@ -1,0 +1,118 @@
+import PbRCore
+
+/// A contract tried on simulated cohorts (`pbr simulate`): each run draws a cohort (`CohortSimulator`)
+/// and the real engine evaluates it as of the day every line has fallen due; what each payee is paid is
+/// then counted by the month each line falls due (the statement that pays it, the data being known) and
+/// its contract year, and by the month the money arrives. There is no second payment model: the
+/// lines are the engine's, the block the ledger's `BlockSchedule`, the attachment fees `AttachmentFees`.
+public struct ContractSimulation: Sendable {
+    /// The contract as it pays alone: peers it is paid once with are not simulated.
+    public let versions: ContractVersions
+    public let model: CohortModel
+    /// The day every line of the contract can have fallen due: the runs are made as of it.
+    public let asOf: Day
+    /// Each month's block, by payee: the same in every run, so counted once.
+    let blocks: [StatementPeriod: [ProviderID: Money]]
+
+    /// - Throws: `LedgerRefusal` when the contract's block cannot be split among the cohort's providers.
+    public init(versions: ContractVersions, model: CohortModel) throws(LedgerRefusal) {
+        self.versions = ContractVersions(versions.versions.map { version in
+            var alone = version
+            alone.peers = []
+            alone.paidOnceWith = []
+            return alone
+        })
+        self.model = model
+        asOf = versions.versions.map(\.settledOn).max()!
+        var blocks: [StatementPeriod: [ProviderID: Money]] = [:]
+        var month = StatementPeriod(containing: versions.first.start)
+        while month.firstDay <= asOf {
+            let contract = versions.inForce(on: month.firstDay)
+            if let block = BlockSchedule.amount(for: month, contract: contract), block != .zero {
+                blocks[month] = try BlockPayees.split(block, contract: contract,
+                                                      providers: contract.providers.isEmpty ? Set(model.providers) : contract.providers)
+            }
+            month = month.next
+        }
+        self.blocks = blocks
+    }
+
+    /// Run `number`'s cohort: its seed is made from the simulation's and the run's number.
+    public func cohort(_ number: Int, seed: UInt64) -> CohortSimulator {
+        CohortSimulator(model: model, start: versions.first.start, through: asOf,
+                        seed: seed &+ UInt64(number) &* 0xD1B5_4A32_D192_ED03)
+    }
+
+    /// What run `number` pays.
+    public func run(_ number: Int, seed: UInt64) -> RunIncome {
+        income(of: cohort(number, seed: seed).histories())
+    }
+
+    /// What the contract pays for these clients: outcome lines payable or capped as of `asOf`, each
+    /// month's block, and the attachment fees.
+    public func income(of histories: [ClientHistory]) -> RunIncome {
+        var income = RunIncome()
+        let contract = versions.first
+        let report = versions.evaluate(histories, asOf: asOf)
+        var achieved = Set<String>()
+        for line in report.lines where line.status != .pending {
+            income.add(line.amount, to: .outcome, payee: line.providerID, due: line.dueOn, contract: contract, lagDays: model.paymentLagDays)
+            achieved.insert("\(line.clientID.rawValue) \(line.outcomeID.rawValue)")
+        }
+        income.outcomesAchieved = achieved.count
+        // As the ledger owes them: by the version in force on the last day.
+        for fee in AttachmentFees.owed(versions.inForce(on: asOf), histories, asOf: asOf) {
+            income.add(fee.amount, to: .attachment, payee: fee.key.payee, due: fee.dueOn, contract: contract, lagDays: model.paymentLagDays)
+        }
+        for (month, payees) in blocks {
+            for (payee, amount) in payees {
+                // A block is paid in its own month.
+                income.add(amount, to: .block, payee: payee, due: month.firstDay, contract: contract, lagDays: 0)
+            }
+        }
+        return income
+    }
+}
+
+/// What one run pays each payee, by contract year and component, and by the month it arrives.
+public struct RunIncome: Sendable, Equatable {
+    public enum Component: Sendable { case outcome, block, attachment }
+
+    public struct Year: Hashable, Comparable, Sendable {
+        public var payee: ProviderID
+        /// The contract year's first day.
+        public var start: Day
+        public init(payee: ProviderID, start: Day) { self.payee = payee; self.start = start }
+        public static func < (a: Year, b: Year) -> Bool { (a.payee, a.start) < (b.payee, b.start) }
+    }
+
+    public struct Amounts: Sendable, Equatable {
+        public var outcome = Money.zero
+        public var block = Money.zero
+        public var attachment = Money.zero
+        public var total: Money { outcome + block + attachment }
+        public init() {}
+    }
+
+    /// By the contract year that holds each line's due day (a block's month).
+    public var byYear: [Year: Amounts] = [:]
+    /// Each payee's income by the month it falls due: the month whose statement pays it.
+    public var byMonth: [ProviderID: [StatementPeriod: Money]] = [:]
+    /// Each payee's income by the month the money arrives, `paymentLagDays` after it falls due.
+    public var arriving: [ProviderID: [StatementPeriod: Money]] = [:]
+    /// Outcomes reached (a client and an outcome, any of its parts paid).
+    public var outcomesAchieved = 0
+
+    mutating func add(_ amount: Money, to component: Component, payee: ProviderID, due: Day, contract: Contract, lagDays: Int) {
+        let key = Year(payee: payee, start: contract.yearStart(containing: due))
+        var amounts = byYear[key] ?? Amounts()
+        switch component {
+        case .outcome: amounts.outcome += amount
+        case .block: amounts.block += amount
+        case .attachment: amounts.attachment += amount
+        }
+        byYear[key] = amounts
+        byMonth[payee, default: [:]][StatementPeriod(containing: due), default: .zero] += amount
+        arriving[payee, default: [:]][StatementPeriod(containing: due.adding(days: lagDays)), default: .zero] += amount
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import PbRCore
+import PbRImport
+import PbRService
+import PbRSimulation
+import PbRStore
+
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Model a contract before signing it: simulated cohorts run through the real engine, income by payee, year and month.",
+        discussion: """
+            Each run draws a cohort from the scenario (docs/simulation.md lists its parameters, their defaults and sources) and \
+            evaluates it with the contract as of the day every line has fallen due. --out writes runs.csv, monthly.csv and \
+            report.html; --export-run K DIR writes run K's cohort as an extract, which imported and run gives run K's income.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The contract: a file (YAML, e.g. contracts/kent.yaml), or the id of a contract in the store.")
+    var contract: String
+
+    @Option(help: "The scenario (YAML; see docs/simulation.md). Default: the cohort model's defaults.")
+    var scenario: String?
+
+    @Option(help: "How many cohorts to simulate.")
+    var runs = 200
+
+    @Option(help: "The seed: the same seed gives the same files.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Write runs.csv, monthly.csv and report.html into this folder (new, empty, or one pbr made).")
+    var out: String?
+
+    @Option(name: .customLong("export-run"), parsing: .upToNextOption,
+            help: ArgumentHelp("Write run K's cohort as an extract into folder DIR.", valueName: "K DIR"))
+    var exportRun: [String] = []
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard exportRun.isEmpty || (exportRun.count == 2 && (Int(exportRun[0]) ?? 0) >= 1) else {
+            throw ValidationError("--export-run takes a run's number (1 or more) and a folder, e.g. --export-run 7 run7")
+        }
+        guard out != nil || !exportRun.isEmpty else { throw ValidationError("name --out DIR for the files, or --export-run K DIR") }
+    }
+
+    func run() async throws {
+        let job = try await ContractSimulationJob.prepare(contract: contract, store: store.location, scenario: scenario)
+        if exportRun.count == 2, let number = Int(exportRun[0]) {
+            let rows = try job.export(run: number, seed: seed, to: exportRun[1])
+            print("Run \(number) of seed \(seed): \(rows) rows written to \(exportRun[1]) as an extract "
+                  + "(import it, then run \(job.simulation.versions.first.id) as of \(job.simulation.asOf)).")
+        }
+        guard let out else { return }
+        var folder = try WorkFolder.prepare(out, option: "--out")
+        let step = TerminalProgress().start("Simulating", total: runs, unit: "runs")
+        let incomes = job.run(runs: runs, seed: seed) { step?.advance(by: 1) }
+        step?.finish()
+        let contract = job.simulation.versions.first
+        let summary = SimulationSummary(incomes, contract: contract, model: job.simulation.model)
+        let record = Provenance(command: "simulate --runs \(runs) --seed \(seed) --scenario \(job.scenarioSource)", store: store.location.description,
+                                contract: job.stamp, asOf: job.simulation.asOf)
+        let files = [("runs.csv", SimulationCSV.runs(incomes, contract: contract)), ("monthly.csv", SimulationCSV.monthly(summary)),
+                     ("report.html", SimulationHTML.render(summary, contract: contract, scenario: job.scenarioSource, seed: seed))]
+        for (name, text) in files {
+            let path = try folder.claim(name).path
+            _ = try folder.claim(name + ".json")
+            try OutputFiles.write(Array(text.utf8), to: path, provenance: record)
+        }
+        print(SimulationText.render(summary, contract: contract, seed: seed))
+    }
+}

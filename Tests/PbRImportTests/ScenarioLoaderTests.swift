@@ -1,0 +1,57 @@
+import Foundation
+import PbRCore
+import PbRImport
+import PbRSimulation
+import PbRTestSupport
+import Testing
+
+@Suite("Scenario files")
+struct ScenarioLoaderTests {
+    func error(_ text: String) -> ScenarioError? {
+        do { _ = try ScenarioLoader.parse(text) } catch { return error }
+        return nil
+    }
+
+    @Test func anEmptyScenarioKeepsTheModelsDefaults() throws {
+        #expect(try ScenarioLoader.parse("") == CohortModel())
+    }
+
+    @Test func aScenarioSetsWhatItNamesExactlyAndLeavesTheRest() throws {
+        let model = try ScenarioLoader.parse("""
+            providers: [A, B]
+            referrals_per_month: 12
+            referral_counts: fixed
+            bands: {1: 50%, 5: 50%}
+            presenting: {opiates+crack: 60%, alcohol: 40%}
+            injecting: 12.5%
+            review_every: 6 months
+            monthly: {death: 0.05%, completion: 90%}
+            payment_lag: 45 days
+            monthly_cost: {B: 1234.56}
+            """)
+        var expected = CohortModel()
+        (expected.providers, expected.referralsPerMonth, expected.referralsVary) = ([ProviderID("A"), ProviderID("B")], 12, false)
+        (expected.bandWeights, expected.injectingBasisPoints, expected.reviewEveryMonths) = ([5_000, 0, 0, 0, 5_000], 1_250, 6)
+        expected.presenting = [.init([.alcohol], 4_000), .init([.opiates, .crack], 6_000)]
+        (expected.monthly.death, expected.monthly.completion, expected.paymentLagDays) = (5, 9_000, 45)
+        expected.monthlyCost = [ProviderID("B"): Money("1234.56")]
+        #expect(model == expected)
+    }
+
+    @Test func mistakesAreRefusedWithTheirKeyLineAndReason() {
+        #expect(error("monthly: {relapse: 6%, relapes: 2%}")?.path == "monthly.relapes")
+        #expect(error("bands: {1: 50%, 2: 40%}")?.reason == "the shares add up to 90.00%, not 100%")
+        #expect(error("presenting: {heroin: 100%}")?.reason.hasPrefix("unknown substance 'heroin'") == true)
+        #expect(error("providers: [P01]\nmonthly_cost: {P02: 100.00}")?.description == "monthly_cost.P02 (line 2): 'P02' is not one of the scenario's providers")
+        #expect(error("starts: 0.85")?.reason == "'0.85' is not a percentage from 0% to 100%, e.g. 25%")
+        #expect(error("review_every: 90 days")?.reason == "counted in months, e.g. 3 months")
+        #expect(error("referral_counts: sometimes")?.reason == "expected poisson (the default) or fixed")
+    }
+
+    @Test(arguments: ["national-pilot", "kent", "oxfordshire-recovery-small-voluntary", "oxfordshire-harm-minimisation", "bracknell-forest"])
+    func eachShippedScenarioReads(_ name: String) throws {
+        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("scenarios/\(name).yaml"), encoding: .utf8)
+        let model = try ScenarioLoader.parse(text)
+        #expect(!model.providers.isEmpty)
+    }
+}

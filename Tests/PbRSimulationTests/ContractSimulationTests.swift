@@ -1,0 +1,97 @@
+import PbRCore
+import PbRSimulation
+import PbRTestSupport
+import Testing
+
+/// A contract tried on simulated cohorts: what a run pays, worked by hand where the outcomes are certain,
+/// and against the analytic expectation where they are not.
+@Suite("Simulation: a contract tried on cohorts")
+struct ContractSimulationTests {
+    /// The reference framework paying only D2-work-activity (£150.00 in band 1), and the rest of each
+    /// year's value as a monthly block.
+    static func workOnly() -> ContractVersions {
+        var contract = ReferenceFramework.contract()
+        contract.outcomes = contract.outcomes.filter { $0.id == OutcomeID("D2-work-activity") }
+        contract.exclusiveGroups = []
+        contract.finance.remainder = "monthly_block"
+        return ContractVersions([contract])
+    }
+
+    /// Ten referrals a month for three months, all in band 1, each starting the day referred and
+    /// starting work a month later; nobody leaves, offends or dies.
+    static func certain() -> CohortModel {
+        var model = CohortModel()
+        (model.referralsVary, model.referralsPerMonth, model.referralMonths) = (false, 10, 3)
+        (model.startsBasisPoints, model.maxWaitDays, model.bandWeights) = (10_000, 0, [100, 0, 0, 0, 0])
+        (model.criminalJusticeBasisPoints, model.offendedBeforeBasisPoints, model.inWorkBasisPoints) = (0, 0, 0)
+        var monthly = CohortModel.MonthlyChances()
+        (monthly.abstinence, monthly.relapse, monthly.leaving, monthly.death, monthly.offending) = (0, 0, 0, 0, 0)
+        (monthly.stopInjecting, monthly.housed, monthly.hepatitisBCourse, monthly.wellbeing) = (0, 0, 0, 0)
+        monthly.workActivity = 10_000
+        model.monthly = monthly
+        return model
+    }
+
+    @Test func aCohortWhoseOutcomesAreCertainIsPaidWhatItEarnsByHand() throws {
+        let simulation = try ContractSimulation(versions: Self.workOnly(), model: Self.certain())
+        let income = simulation.run(1, seed: 9)
+        let p01 = ProviderID("P01")
+        // 30 clients × £150.00 = £4,500.00, all due in 2012/13; the block is 2,400,000.00 a year less the
+        // results share (25%, 35%, 50%, 60%): 1,800,000.00, 1,560,000.00, 1,200,000.00, 960,000.00.
+        let years = income.byYear.sorted { $0.key < $1.key }.map { "\(Contract.yearLabel(startingOn: $0.key.start)) \($0.value.outcome) \($0.value.block)" }
+        #expect(years == ["2012/13 4500.00 1800000.00", "2013/14 0.00 1560000.00", "2014/15 0.00 1200000.00", "2015/16 0.00 960000.00"])
+        #expect(income.outcomesAchieved == 30)
+        // Referred (and started) on 1-28 April, May and June; at work a month later: 10 × £150.00 a month
+        // falling due in May, June and July, on top of 2012/13's monthly block of £150,000.00.
+        let months = ["2012-04", "2012-05", "2012-06", "2012-07", "2012-08", "2013-04"].map { "\($0) \(income.byMonth[p01]?[StatementPeriod($0)!] ?? .zero)" }
+        #expect(months == ["2012-04 150000.00", "2012-05 151500.00", "2012-06 151500.00", "2012-07 151500.00", "2012-08 150000.00",
+                           "2013-04 130000.00"])
+        // 30 days later the money arrives, in June, July and August (a line due on the 1st to 28th).
+        #expect(income.arriving[p01]?[StatementPeriod("2012-05")!] == Money("150000.00"))
+    }
+
+    @Test func theSameSeedGivesTheSameRunAndAnotherSeedAnother() throws {
+        var model = Self.certain()
+        (model.referralsVary, model.startsBasisPoints) = (true, 5_000)
+        let simulation = try ContractSimulation(versions: Self.workOnly(), model: model)
+        #expect(simulation.run(3, seed: 1) == simulation.run(3, seed: 1))
+        #expect(simulation.run(3, seed: 1) != simulation.run(3, seed: 2))
+        #expect(simulation.run(3, seed: 1) != simulation.run(4, seed: 1))
+    }
+
+    /// Poisson referrals of 10 a month for 12 months, half of them starting, each paid £150.00 for work:
+    /// the expected income is 12 × 10 × 50% × £150.00 = £9,000.00 a run.
+    @Test func overManySeedsTheMeanIncomeIsTheAnalyticExpectationWithinItsConfidenceInterval() throws {
+        var model = Self.certain()
+        (model.referralsVary, model.startsBasisPoints, model.referralMonths) = (true, 5_000, 12)
+        let simulation = try ContractSimulation(versions: Self.workOnly(), model: model)
+        let outcomes = (1...200).map { run in
+            Double(simulation.run(run, seed: 11).byYear.values.reduce(Money.zero) { $0 + $1.outcome }.pence) / 100
+        }
+        let mean = outcomes.reduce(0, +) / Double(outcomes.count)
+        let variance = outcomes.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(outcomes.count - 1)
+        let halfWidth = 3.29 * (variance / Double(outcomes.count)).squareRoot()  // 99.9%
+        #expect(abs(mean - 9_000) < halfWidth, "mean \(mean), 99.9% half-width \(halfWidth)")
+        // The spread is the analytic one too: a Poisson count of 60 starts has a standard deviation of √60 × £150.
+        #expect(abs(variance.squareRoot() - 60.0.squareRoot() * 150) < 0.2 * 60.0.squareRoot() * 150, "sd \(variance.squareRoot())")
+    }
+
+    @Test func percentilesAreRunsOwnAmountsByNearestRank() {
+        let spread = SimulationSummary.Spread((1...20).map { Money(pence: Int64($0) * 100) })
+        // Of 20 runs: the 5th percentile is the 1st, the median the 10th, the 95th the 19th.
+        #expect([spread.p5, spread.median, spread.p95] == [Money("1.00"), Money("10.00"), Money("19.00")])
+    }
+
+    @Test func theCashFlowGapIsTheMostTheCostsRanAheadOfTheMoney() throws {
+        var model = Self.certain()
+        model.monthlyCost = [ProviderID("P01"): Money("160000.00")]
+        let simulation = try ContractSimulation(versions: Self.workOnly(), model: model)
+        let summary = SimulationSummary([simulation.run(1, seed: 9)], contract: Self.workOnly().first, model: model)
+        // Each month costs more than its block by £10,000.00 in 2012/13, £30,000.00 in 2013/14, £60,000.00
+        // in 2014/15 and £80,000.00 in 2015/16: 12 × £180,000.00 = £2,160,000.00 by March 2016, less the
+        // £4,500.00 the work payments brought (in June, July and August 2012, as they arrive).
+        #expect(summary.gaps[ProviderID("P01")]?.median == Money("2155500.00"))
+        // Every year's income (block and work) is below its cost of 12 × £160,000.00 in every run.
+        #expect(summary.years.filter { $0.cost != nil }.map(\.belowCost) == [1, 1, 1, 1])
+    }
+}
