@@ -95,3 +95,31 @@ struct ContractSimulationTests {
         #expect(summary.years.filter { $0.cost != nil }.map(\.belowCost) == [1, 1, 1, 1])
     }
 }
+
+/// The cohort model's defaults against the national figures docs/simulation.md cites.
+@Suite("Simulation: the default cohort")
+struct DefaultCohortTests {
+    /// NDTMS 2011-12: 47% of the adults leaving treatment completed free of dependency; 51% of opiate-only
+    /// clients with a six-month review were abstinent from illicit opiates (63% of crack-only clients).
+    @Test func theDefaultCohortLeavesAndAbstainsAsNationalFiguresReport() {
+        let cohort = CohortSimulator(model: CohortModel(), start: Day(iso: "2012-04-01")!, through: Day(iso: "2017-01-31")!, seed: 3)
+        var exits = 0, completions = 0, sixMonthReviews = 0, abstinent = 0
+        for history in cohort.histories() {
+            for episode in history.episodes {
+                guard let reason = episode.dischargeReason, reason != .died else { continue }
+                exits += 1
+                if reason.isSuccessfulCompletion { completions += 1 }
+            }
+            for review in history.tops where review.stage == .review {
+                guard let episode = history.episodes.first(where: { $0.recordID == review.episodeID }),
+                      review.on == episode.startOn!.adding(months: 6) else { continue }
+                sixMonthReviews += 1
+                if episode.substances.allSatisfy({ review.values[$0.topField] == 0 }) { abstinent += 1 }
+            }
+        }
+        let completed = Double(completions) / Double(exits), abstaining = Double(abstinent) / Double(sixMonthReviews)
+        #expect(exits > 500 && sixMonthReviews > 300, "\(exits) exits, \(sixMonthReviews) six-month reviews")
+        #expect(abs(completed - 0.47) < 0.04, "\(completions) of \(exits) exits completed")
+        #expect(abs(abstaining - 0.51) < 0.05, "\(abstinent) of \(sixMonthReviews) six-month reviews abstinent")
+    }
+}

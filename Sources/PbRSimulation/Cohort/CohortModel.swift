@@ -59,13 +59,13 @@ public struct CohortModel: Sendable, Equatable {
     /// What can happen to a client in a month, in basis points.
     public struct MonthlyChances: Sendable, Equatable {
         /// A client still using stops using every presenting substance.
-        public var abstinence = 1_200
+        public var abstinence = 1_300
         /// An abstinent client uses again.
-        public var relapse = 600
-        /// A client leaves treatment (a successful completion when abstinent, with `completionBasisPoints`).
+        public var relapse = 500
+        /// A client leaves treatment (a successful completion when abstinent, with `completion`).
         public var leaving = 700
         /// Of abstinent leavers, those who complete successfully; the others drop out.
-        public var completion = 8_000
+        public var completion = 8_600
         /// After a successful completion, the client is back in treatment that month.
         public var representation = 250
         /// A proven offence, for a client with an offending history or referred by criminal justice.

@@ -54,10 +54,11 @@ public struct ContractSimulation: Sendable {
         var income = RunIncome()
         let contract = versions.first
         let report = versions.evaluate(histories, asOf: asOf)
-        var achieved = Set<String>()
+        struct Reached: Hashable { var client: ClientID; var outcome: OutcomeID }
+        var achieved = Set<Reached>()
         for line in report.lines where line.status != .pending {
             income.add(line.amount, to: .outcome, payee: line.providerID, due: line.dueOn, contract: contract, lagDays: model.paymentLagDays)
-            achieved.insert("\(line.clientID.rawValue) \(line.outcomeID.rawValue)")
+            achieved.insert(Reached(client: line.clientID, outcome: line.outcomeID))
         }
         income.outcomesAchieved = achieved.count
         // As the ledger owes them: by the version in force on the last day.
