@@ -12,8 +12,9 @@ enum SimulationText {
                 [Contract.yearLabel(startingOn: year.start), year.income.p5.sterling, year.income.median.sterling, year.income.p95.sterling,
                  year.cost?.sterling ?? "", year.belowCost.map { "\(Int(($0 * 100).rounded()))%" } ?? ""]
             })
-            if let gap = summary.gaps[payee] {
-                out += "cash-flow gap: median \(gap.median.sterling), 95th percentile \(gap.p95.sterling) (the working capital for 19 runs in 20)\n"
+            if let gap = summary.gaps[payee], let capital = summary.workingCapital[payee] {
+                out += "cash-flow gap: median \(gap.median.sterling), 95th percentile \(gap.p95.sterling); "
+                    + "working capital at \(percent(summary.workingCapitalConfidenceBasisPoints)) confidence: \(capital.sterling)\n"
             }
         }
         out += "\nThe commissioner: spend by contract year\n"
@@ -23,8 +24,17 @@ enum SimulationText {
         if let cost = summary.costPerOutcome {
             out += "cost per outcome reached: median \(cost.median.sterling) (5th \(cost.p5.sterling), 95th \(cost.p95.sterling))\n"
         }
+        if let investor = summary.investor {
+            let investment = investor.investment
+            out += "\nThe investor: \(investment.amount.sterling) lent to \(investment.payee.rawValue) at \(percent(investment.interestBasisPoints)) a year, "
+                + "repaid from \(percent(investment.repaymentBasisPoints)) of its outcome payments\n"
+                + "gain (repaid less lent): expected \(investor.expectedGain.sterling); median \(investor.gain.median.sterling) "
+                + "(5th \(investor.gain.p5.sterling), 95th \(investor.gain.p95.sterling)); chance of loss \(Int((investor.chanceOfLoss * 100).rounded()))%\n"
+        }
         return out
     }
+
+    static func percent(_ basisPoints: Int) -> String { Money(pence: Int64(basisPoints)).description + "%" }
 
     /// Columns under a header, the first aligned left and the others right.
     static func rows(_ header: [String], _ rows: [[String]]) -> String {

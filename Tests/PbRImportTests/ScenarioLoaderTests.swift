@@ -28,6 +28,8 @@ struct ScenarioLoaderTests {
             monthly: {death: 0.05%, completion: 90%}
             payment_lag: 45 days
             monthly_cost: {B: 1234.56}
+            working_capital_confidence: 90%
+            investment: {payee: B, amount: 250000.00, interest: 7.5%, repayment_share: 60%}
             """)
         var expected = CohortModel()
         (expected.providers, expected.referralsPerMonth, expected.referralsVary) = ([ProviderID("A"), ProviderID("B")], 12, false)
@@ -35,6 +37,8 @@ struct ScenarioLoaderTests {
         expected.presenting = [.init([.alcohol], 4_000), .init([.opiates, .crack], 6_000)]
         (expected.monthly.death, expected.monthly.completion, expected.paymentLagDays) = (5, 9_000, 45)
         expected.monthlyCost = [ProviderID("B"): Money("1234.56")]
+        expected.workingCapitalConfidenceBasisPoints = 9_000
+        expected.investment = .init(payee: ProviderID("B"), amount: Money("250000.00"), interestBasisPoints: 750, repaymentBasisPoints: 6_000)
         #expect(model == expected)
     }
 
@@ -46,6 +50,8 @@ struct ScenarioLoaderTests {
         #expect(error("starts: 0.85")?.reason == "'0.85' is not a percentage from 0% to 100%, e.g. 25%")
         #expect(error("review_every: 90 days")?.reason == "counted in months, e.g. 3 months")
         #expect(error("referral_counts: sometimes")?.reason == "expected poisson (the default) or fixed")
+        #expect(error("investment: {payee: P01, amount: 1000.00, interest: 8%}")?.reason
+                == "an investment needs payee, amount, interest and repayment_share")
     }
 
     @Test(arguments: ["national-pilot", "kent", "oxfordshire-recovery-small-voluntary", "oxfordshire-harm-minimisation", "bracknell-forest"])

@@ -123,3 +123,39 @@ struct DefaultCohortTests {
         #expect(abs(abstaining - 0.51) < 0.05, "\(abstinent) of \(sixMonthReviews) six-month reviews abstinent")
     }
 }
+
+/// Financing: a loan repaid from outcome payments, and the working capital at a stated confidence.
+@Suite("Simulation: financing")
+struct FinancingTests {
+    @Test func aLoanIsRepaidFromAShareOfTheOutcomePaymentsWithInterestByHand() {
+        // £1,000.00 at 12% a year (1% a month, rounded down to the penny), repaid from half of each month's payments.
+        let loan = CohortModel.Investment(payee: ProviderID("P01"), amount: Money("1000.00"), interestBasisPoints: 1_200, repaymentBasisPoints: 5_000)
+        let months = ["2012-04", "2012-05", "2012-06", "2012-07"].map { StatementPeriod($0)! }
+        let paid = [months[0]: Money("400.00"), months[2]: Money("1000.00"), months[3]: Money("1000.00")]
+        // April: 1,010.00 owed, 200.00 repaid; May: 818.10 owed, nothing; June: 826.28 owed (8.181 of
+        // interest rounded down), 500.00 repaid: 700.00 in all, 326.28 still owed.
+        #expect(loan.repaid(over: Array(months.prefix(3)), outcomes: paid) == Money("700.00"))
+        // July: 329.54 owed (3.2628 of interest), all of it repaid from the 500.00 share.
+        #expect(loan.repaid(over: months, outcomes: paid) == Money("1029.54"))
+    }
+
+    @Test func theInvestorsGainAndChanceOfLossComeFromEachRunsOutcomePayments() throws {
+        var model = ContractSimulationTests.certain()
+        // The certain cohort's work payments arrive as £1,500.00 in each of June, July and August 2012.
+        model.investment = .init(payee: ProviderID("P01"), amount: Money("4000.00"), interestBasisPoints: 0, repaymentBasisPoints: 10_000)
+        let simulation = try ContractSimulation(versions: ContractSimulationTests.workOnly(), model: model)
+        let runs = [simulation.run(1, seed: 9)]
+        let repaid = SimulationSummary(runs, contract: simulation.versions.first, model: model).investor
+        #expect(repaid.map { [$0.expectedGain, $0.gain.median] } == [.zero, .zero] && repaid?.chanceOfLoss == 0)
+        model.investment?.amount = Money("5000.00")
+        let short = SimulationSummary(runs, contract: simulation.versions.first, model: model).investor
+        #expect(short?.expectedGain == Money("-500.00") && short?.chanceOfLoss == 1)
+    }
+
+    @Test func theWorkingCapitalIsTheGapAtTheStatedConfidenceByNearestRank() {
+        let gaps = (1...20).map { Money(pence: Int64($0) * 100) }
+        #expect(SimulationSummary.Spread.percentile(gaps, basisPoints: 9_000) == Money("18.00"))
+        #expect(SimulationSummary.Spread.percentile(gaps, basisPoints: 9_500) == Money("19.00"))
+        #expect(SimulationSummary.Spread.percentile(gaps, basisPoints: 10_000) == Money("20.00"))
+    }
+}

@@ -34,7 +34,7 @@ public enum ScenarioLoader {
         guard let root else { return model }
         let top = try ContractNode(node: root, path: "").mapping(allowed: Set(chances.map(\.key) + [
             "providers", "referrals_per_month", "referral_counts", "referral_months", "max_wait", "bands", "presenting", "review_every", "monthly",
-            "payment_lag", "monthly_cost",
+            "payment_lag", "monthly_cost", "working_capital_confidence", "investment",
         ]))
         if let node = top["providers"] {
             model.providers = try node.list().map { (item) throws(ContractError) in ProviderID(try item.string()) }
@@ -67,7 +67,24 @@ public enum ScenarioLoader {
                 model.monthlyCost[ProviderID(name)] = try item.money()
             }
         }
+        if let node = top["working_capital_confidence"] {
+            model.workingCapitalConfidenceBasisPoints = try node.percent()
+            guard model.workingCapitalConfidenceBasisPoints > 0 else { throw node.fail("a confidence above 0%, e.g. 95%") }
+        }
+        if let node = top["investment"] { model.investment = try investment(node) }
         return model
+    }
+
+    /// `{payee: P01, amount: 500000.00, interest: 8%, repayment_share: 50%}`.
+    private static func investment(_ node: ContractNode) throws(ContractError) -> CohortModel.Investment {
+        let keys = try node.mapping(allowed: ["payee", "amount", "interest", "repayment_share"])
+        guard let payee = keys["payee"], let amount = keys["amount"], let interest = keys["interest"], let share = keys["repayment_share"] else {
+            throw node.fail("an investment needs payee, amount, interest and repayment_share")
+        }
+        let investment = CohortModel.Investment(payee: ProviderID(try payee.string()), amount: try amount.money(),
+                                                interestBasisPoints: try interest.percent(), repaymentBasisPoints: try share.percent())
+        guard investment.repaymentBasisPoints > 0 else { throw share.fail("a loan repaid from no share of the payments is never repaid") }
+        return investment
     }
 
     private static func count(_ node: ContractNode, in range: ClosedRange<Int>) throws(ContractError) -> Int {

@@ -15,9 +15,10 @@ public enum SimulationHTML {
         for payee in Set(summary.years.map(\.payee)).sorted() {
             body += "<section>\n<h2>\(escape(payee.rawValue))</h2>\n" + yearTable(summary.years.filter { $0.payee == payee })
             body += fanChart(summary.months.filter { $0.payee == payee }, payee: payee)
-            if let gap = summary.gaps[payee] {
-                let text = "Cash-flow gap (the most its costs ran ahead of its income): median \(gap.median.sterling), "
-                    + "95th percentile \(gap.p95.sterling), the working capital that carries it through 19 runs in 20."
+            if let gap = summary.gaps[payee], let capital = summary.workingCapital[payee] {
+                let text = "Cash-flow gap (the most its costs ran ahead of the money arriving): median \(gap.median.sterling), "
+                    + "95th percentile \(gap.p95.sterling). The working capital that carries it through \(percent(summary.workingCapitalConfidenceBasisPoints)) "
+                    + "of the runs: \(capital.sterling)."
                 body += "<p>\(escape(text))</p>\n"
             }
             body += "</section>\n"
@@ -33,8 +34,19 @@ public enum SimulationHTML {
             body += "<p>\(escape(text))</p>\n"
         }
         body += "</section>\n"
+        if let investor = summary.investor {
+            let investment = investor.investment
+            let text = "\(investment.amount.sterling) lent to \(investment.payee.rawValue) on the contract's first day at "
+                + "\(percent(investment.interestBasisPoints)) a year, repaid from \(percent(investment.repaymentBasisPoints)) of its outcome payments "
+                + "as they arrive. Gain (repaid less lent): expected \(investor.expectedGain.sterling), median \(investor.gain.median.sterling), "
+                + "5th percentile \(investor.gain.p5.sterling), 95th \(investor.gain.p95.sterling). Chance of loss: "
+                + "\(Int((investor.chanceOfLoss * 100).rounded()))% of the runs."
+            body += "<section>\n<h2>The investor</h2>\n<p>\(escape(text))</p>\n</section>\n"
+        }
         return HTMLPage.document(title: title, style: style, body: body)
     }
+
+    static func percent(_ basisPoints: Int) -> String { Money(pence: Int64(basisPoints)).description + "%" }
 
     static func cells(_ spread: SimulationSummary.Spread) -> String {
         [spread.p5, spread.median, spread.p95].map { "<td class=\"number\">\($0.sterling)</td>" }.joined()

@@ -46,6 +46,11 @@ public struct CohortModel: Sendable, Equatable {
     public var paymentLagDays = 30
     /// Each payee's cost a month, against which the chance of falling short and the cash-flow gap are told.
     public var monthlyCost: [ProviderID: Money] = [:]
+    /// The confidence at which the working capital a payee needs is told: the cash-flow gap that this
+    /// share of runs stays within.
+    public var workingCapitalConfidenceBasisPoints = 9_500
+    /// A social investment or loan financing one payee, repaid from its outcome payments.
+    public var investment: Investment?
 
     public init() {}
 
@@ -54,6 +59,35 @@ public struct CohortModel: Sendable, Equatable {
         public var substances: [Substance]
         public var weight: Int
         public init(_ substances: [Substance], _ weight: Int) { self.substances = substances; self.weight = weight }
+    }
+
+    /// A loan drawn on the contract's first day, repaid from a share of the payee's outcome payments as
+    /// they arrive, as the Peterborough social impact bond's investors were repaid from outcome payments.
+    public struct Investment: Sendable, Equatable {
+        public var payee: ProviderID
+        public var amount: Money
+        /// A year's interest on what is outstanding, in basis points; a twelfth is added each month,
+        /// rounded down to the penny.
+        public var interestBasisPoints: Int
+        /// The share of each month's outcome payments paid to the investor until the loan and its
+        /// interest are repaid.
+        public var repaymentBasisPoints: Int
+        public init(payee: ProviderID, amount: Money, interestBasisPoints: Int, repaymentBasisPoints: Int) {
+            self.payee = payee; self.amount = amount; self.interestBasisPoints = interestBasisPoints
+            self.repaymentBasisPoints = repaymentBasisPoints
+        }
+
+        /// What the investor is repaid over `months`, given the payee's outcome payments arriving in each.
+        public func repaid(over months: [StatementPeriod], outcomes: [StatementPeriod: Money]) -> Money {
+            var owed = amount, repaid = Money.zero
+            for month in months where owed > .zero {
+                owed += Money(pence: owed.pence * Int64(interestBasisPoints) / 120_000)
+                let payment = min(owed, (outcomes[month] ?? .zero).share(basisPoints: repaymentBasisPoints))
+                owed -= payment
+                repaid += payment
+            }
+            return repaid
+        }
     }
 
     /// What can happen to a client in a month, in basis points.

@@ -101,6 +101,8 @@ public struct RunIncome: Sendable, Equatable {
     public var byMonth: [ProviderID: [StatementPeriod: Money]] = [:]
     /// Each payee's income by the month the money arrives, `paymentLagDays` after it falls due.
     public var arriving: [ProviderID: [StatementPeriod: Money]] = [:]
+    /// The outcome payments among them, from which an investment is repaid.
+    public var outcomesArriving: [ProviderID: [StatementPeriod: Money]] = [:]
     /// Outcomes reached (a client and an outcome, any of its parts paid).
     public var outcomesAchieved = 0
 
@@ -114,6 +116,8 @@ public struct RunIncome: Sendable, Equatable {
         }
         byYear[key] = amounts
         byMonth[payee, default: [:]][StatementPeriod(containing: due), default: .zero] += amount
-        arriving[payee, default: [:]][StatementPeriod(containing: due.adding(days: lagDays)), default: .zero] += amount
+        let arrival = StatementPeriod(containing: due.adding(days: lagDays))
+        arriving[payee, default: [:]][arrival, default: .zero] += amount
+        if component == .outcome { outcomesArriving[payee, default: [:]][arrival, default: .zero] += amount }
     }
 }

@@ -16,9 +16,25 @@ public struct SimulationSummary: Sendable {
         public init(_ values: [Money]) {
             precondition(!values.isEmpty, "a spread of no runs")
             let sorted = values.sorted()
-            func rank(_ percent: Int) -> Money { sorted[max(0, (percent * sorted.count + 99) / 100 - 1)] }
-            p5 = rank(5); median = rank(50); p95 = rank(95)
+            p5 = Self.percentile(sorted, basisPoints: 500); median = Self.percentile(sorted, basisPoints: 5_000)
+            p95 = Self.percentile(sorted, basisPoints: 9_500)
         }
+
+        /// The nearest-rank percentile of sorted values: the smallest that at least that share of them do not exceed.
+        public static func percentile(_ sorted: [Money], basisPoints: Int) -> Money {
+            sorted[max(0, (basisPoints * sorted.count + 9_999) / 10_000 - 1)]
+        }
+    }
+
+    /// What an investment's investor gets back over the runs.
+    public struct Investor: Sendable {
+        public var investment: CohortModel.Investment
+        /// Repaid less lent, in each run.
+        public var gain: Spread
+        /// The mean gain over the runs, rounded down to the penny.
+        public var expectedGain: Money
+        /// The share of runs in which less than the loan came back.
+        public var chanceOfLoss: Double
     }
 
     public struct Year: Sendable {
@@ -43,6 +59,10 @@ public struct SimulationSummary: Sendable {
     /// By payee with a stated cost: the most its cumulative costs ran ahead of its cumulative income, in
     /// each run. Its 95th percentile is the working capital that survives 19 runs in 20.
     public var gaps: [ProviderID: Spread] = [:]
+    /// By payee with a stated cost: the gap at the model's working-capital confidence (95% by default).
+    public var workingCapital: [ProviderID: Money] = [:]
+    public var workingCapitalConfidenceBasisPoints: Int
+    public var investor: Investor?
     /// Every payee's income added up, by contract year: what the commissioner spends.
     public var spend: [(start: Day, spread: Spread)] = []
     /// Spend over the outcomes reached (a client and an outcome), rounded down to the penny.
@@ -51,6 +71,7 @@ public struct SimulationSummary: Sendable {
     /// - Precondition: at least one run.
     public init(_ incomes: [RunIncome], contract: Contract, model: CohortModel) {
         runs = incomes.count
+        workingCapitalConfidenceBasisPoints = model.workingCapitalConfidenceBasisPoints
         let payees = Set(incomes.flatMap { $0.byYear.keys.map(\.payee) }).sorted()
         let starts = Set(contract.yearStarts + incomes.flatMap { $0.byYear.keys.map(\.start) }).sorted()
         let serviceYears = Set(contract.yearStarts)
@@ -74,7 +95,7 @@ public struct SimulationSummary: Sendable {
             }
             guard let cost = model.monthlyCost[payee] else { continue }
             let serviceEnd = StatementPeriod(containing: contract.outcomesUntil)
-            gaps[payee] = Spread(incomes.map { income in
+            let deepest = incomes.map { income in
                 var balance = Money.zero, deepest = Money.zero
                 for month in calendar {
                     if month <= serviceEnd { balance -= cost }
@@ -82,7 +103,19 @@ public struct SimulationSummary: Sendable {
                     if balance < deepest { deepest = balance }
                 }
                 return Money.zero - deepest
-            })
+            }
+            gaps[payee] = Spread(deepest)
+            workingCapital[payee] = Spread.percentile(deepest.sorted(), basisPoints: model.workingCapitalConfidenceBasisPoints)
+        }
+        if let investment = model.investment {
+            let gains = incomes.map { income in
+                investment.repaid(over: calendar, outcomes: income.outcomesArriving[investment.payee] ?? [:]) - investment.amount
+            }
+            let total = gains.reduce(Int64(0)) { $0 + $1.pence }
+            // The mean rounded down, towards minus infinity, to the penny.
+            let mean = total >= 0 ? total / Int64(gains.count) : -((-total + Int64(gains.count) - 1) / Int64(gains.count))
+            investor = Investor(investment: investment, gain: Spread(gains), expectedGain: Money(pence: mean),
+                                chanceOfLoss: Double(gains.filter { $0 < .zero }.count) / Double(gains.count))
         }
         spend = starts.map { start in
             (start, Spread(incomes.map { income in
