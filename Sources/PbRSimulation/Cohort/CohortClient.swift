@@ -136,7 +136,9 @@ struct CohortClient {
         if offends, chance(chances.offending, &random) { offence(on: day) }
     }
 
+    /// A proven offence, proven 60 days after it; one not yet proven by `through` is not known.
     private mutating func offence(on day: Day) {
+        guard day.adding(days: 60) <= through else { return }
         records.append(.offence(Offence(recordID: nextID("O"), clientID: id, offenceOn: day, provenOn: day.adding(days: 60), trigger: true,
                                         category: "theft")))
     }
