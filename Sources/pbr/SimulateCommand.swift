@@ -33,6 +33,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Write runs.csv, monthly.csv and report.html into this folder (new, empty, or one pbr made).")
     var out: String?
 
+    @Option(help: """
+        Move each of the cohort's chances by this share of itself (e.g. 20%), lower and higher, and rank them by how much \
+        the mean outcome income moves: sensitivity.csv and a tornado chart in the report. Runs the simulation twice for each chance.
+        """)
+    var sensitivity: String?
+
     @Option(name: .customLong("export-run"), parsing: .upToNextOption,
             help: ArgumentHelp("Write run K's cohort as an extract into folder DIR.", valueName: "K DIR"))
     var exportRun: [String] = []
@@ -43,6 +49,11 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--export-run takes a run's number (1 or more) and a folder, e.g. --export-run 7 run7")
         }
         guard out != nil || !exportRun.isEmpty else { throw ValidationError("name --out DIR for the files, or --export-run K DIR") }
+        if let sensitivity {
+            guard out != nil, let move = Self.percent(sensitivity), move > 0 else {
+                throw ValidationError("--sensitivity takes a share above 0% such as 20%, with --out DIR")
+            }
+        }
     }
 
     func run() async throws {
@@ -57,17 +68,36 @@ struct SimulateCommand: AsyncParsableCommand {
         let step = TerminalProgress().start("Simulating", total: runs, unit: "runs")
         let incomes = job.run(runs: runs, seed: seed) { step?.advance(by: 1) }
         step?.finish()
+        var moved: Sensitivity?
+        if let sensitivity, let move = Self.percent(sensitivity) {
+            let step = TerminalProgress().start("Sensitivity", total: runs * 2 * CohortModel.chances.count, unit: "runs")
+            moved = try Sensitivity.run(job.simulation, runs: runs, seed: seed, move: move) { step?.advance(by: 1) }
+            step?.finish()
+        }
         let contract = job.simulation.versions.first
         let summary = SimulationSummary(incomes, contract: contract, model: job.simulation.model)
         let record = Provenance(command: "simulate --runs \(runs) --seed \(seed) --scenario \(job.scenarioSource)", store: store.location.description,
                                 contract: job.stamp, asOf: job.simulation.asOf)
-        let files = [("runs.csv", SimulationCSV.runs(incomes, contract: contract)), ("monthly.csv", SimulationCSV.monthly(summary)),
-                     ("report.html", SimulationHTML.render(summary, contract: contract, scenario: job.scenarioSource, seed: seed))]
+        var files = [("runs.csv", SimulationCSV.runs(incomes, contract: contract)), ("monthly.csv", SimulationCSV.monthly(summary)),
+                     ("report.html", SimulationHTML.render(summary, contract: contract, scenario: job.scenarioSource, seed: seed, sensitivity: moved))]
+        if let moved { files.append(("sensitivity.csv", SimulationCSV.sensitivity(moved))) }
         for (name, text) in files {
             let path = try folder.claim(name).path
             _ = try folder.claim(name + ".json")
             try OutputFiles.write(Array(text.utf8), to: path, provenance: record)
         }
         print(SimulationText.render(summary, contract: contract, seed: seed))
+        if let moved {
+            print("\nSensitivity: mean outcome income \(moved.base.sterling); each chance moved \(sensitivity!) of itself, widest swing first")
+            print(SimulationText.rows(["chance", "lower", "higher", "income lower", "income higher"], moved.rows.prefix(8).map { row in
+                [row.parameter, SimulationText.percent(row.low), SimulationText.percent(row.high), row.incomeLow.sterling, row.incomeHigh.sterling]
+            }), terminator: "")
+        }
+    }
+
+    /// `20%` or `12.5%` as basis points.
+    static func percent(_ text: String) -> Int? {
+        guard text.hasSuffix("%"), let money = Money(pounds: text.dropLast()), (0...10_000).contains(money.pence) else { return nil }
+        return Int(money.pence)
     }
 }

@@ -159,3 +159,24 @@ struct FinancingTests {
         #expect(SimulationSummary.Spread.percentile(gaps, basisPoints: 10_000) == Money("20.00"))
     }
 }
+
+@Suite("Simulation: sensitivity")
+struct SensitivityTests {
+    /// The certain cohort: every chance is 0 but starts and work activity, both 100%.
+    @Test func onlyTheChancesThatMoveMoveTheIncomeAndTheWidestComesFirst() throws {
+        let simulation = try ContractSimulation(versions: ContractSimulationTests.workOnly(), model: ContractSimulationTests.certain())
+        let moved = try Sensitivity.run(simulation, runs: 4, seed: 9, move: 2_000)
+        // 30 clients × £150.00, in every run.
+        #expect(moved.base == Money("4500.00"))
+        #expect(moved.rows.count == CohortModel.chances.count)
+        // Starts can only fall (100% is the most), and fewer clients earn less: the one swing, first.
+        let starts = try #require(moved.rows.first)
+        #expect(starts.parameter == "starts" && starts.low == 8_000 && starts.high == 10_000)
+        #expect(starts.incomeHigh == moved.base && starts.incomeLow < moved.base)
+        // Work activity at 80% a month comes later but still within the contract for everyone who stays: no swing.
+        let work = try #require(moved.rows.first { $0.parameter == "monthly.work_activity" })
+        #expect(work.low == 8_000 && work.swing == .zero)
+        // No other chance changes what a contract paying only for work pays.
+        #expect(moved.rows.dropFirst().allSatisfy { $0.incomeLow == moved.base && $0.incomeHigh == moved.base })
+    }
+}

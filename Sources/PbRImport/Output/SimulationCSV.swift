@@ -25,6 +25,20 @@ public enum SimulationCSV {
         return writer.text
     }
 
+    public static let sensitivityHeader = ["parameter", "low", "high", "income_low", "income_base", "income_high"]
+
+    /// Each chance moved lower and higher (percentages) and the mean outcome income at each, widest swing first.
+    public static func sensitivity(_ sensitivity: Sensitivity) -> String {
+        var writer = CSVWriter(header: sensitivityHeader, expectedBytes: sensitivity.rows.count * 80)
+        for row in sensitivity.rows {
+            writer.append([row.parameter, percent(row.low), percent(row.high), row.incomeLow.description, sensitivity.base.description,
+                           row.incomeHigh.description])
+        }
+        return writer.text
+    }
+
+    static func percent(_ basisPoints: Int) -> String { Money(pence: Int64(basisPoints)).description + "%" }
+
     /// Each payee's income by the month it arrives: the 5th percentile, median and 95th over the runs.
     public static func monthly(_ summary: SimulationSummary) -> String {
         var writer = CSVWriter(header: monthlyHeader, expectedBytes: summary.months.count * 50)

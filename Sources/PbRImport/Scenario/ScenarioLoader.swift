@@ -15,16 +15,6 @@ public enum ScenarioLoader {
         }
     }
 
-    static var chances: [(key: String, path: WritableKeyPath<CohortModel, Int>)] { [
-        ("starts", \.startsBasisPoints), ("criminal_justice", \.criminalJusticeBasisPoints), ("offended_before", \.offendedBeforeBasisPoints),
-        ("injecting", \.injectingBasisPoints), ("housing_problem", \.housingProblemBasisPoints), ("in_work", \.inWorkBasisPoints),
-    ] }
-    static var monthly: [(key: String, path: WritableKeyPath<CohortModel.MonthlyChances, Int>)] { [
-        ("abstinence", \.abstinence), ("relapse", \.relapse), ("leaving", \.leaving), ("completion", \.completion),
-        ("representation", \.representation), ("offending", \.offending), ("death", \.death), ("stop_injecting", \.stopInjecting),
-        ("housed", \.housed), ("work_activity", \.workActivity), ("hepatitis_b_course", \.hepatitisBCourse), ("wellbeing", \.wellbeing),
-    ] }
-
     private static func read(_ text: String) throws(ContractError) -> CohortModel {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
@@ -32,6 +22,8 @@ public enum ScenarioLoader {
         }
         var model = CohortModel()
         guard let root else { return model }
+        let chances = CohortModel.chances.filter { !$0.key.contains(".") }
+        let monthly = CohortModel.chances.filter { $0.key.hasPrefix("monthly.") }
         let top = try ContractNode(node: root, path: "").mapping(allowed: Set(chances.map(\.key) + [
             "providers", "referrals_per_month", "referral_counts", "referral_months", "max_wait", "bands", "presenting", "review_every", "monthly",
             "payment_lag", "monthly_cost", "working_capital_confidence", "investment",
@@ -56,8 +48,8 @@ public enum ScenarioLoader {
         }
         for (key, path) in chances { if let node = top[key] { model[keyPath: path] = try node.percent() } }
         if let node = top["monthly"] {
-            let keys = try node.mapping(allowed: Set(monthly.map(\.key)))
-            for (key, path) in monthly { if let item = keys[key] { model.monthly[keyPath: path] = try item.percent() } }
+            let keys = try node.mapping(allowed: Set(monthly.map { String($0.key.dropFirst("monthly.".count)) }))
+            for (key, path) in monthly { if let item = keys[String(key.dropFirst("monthly.".count))] { model[keyPath: path] = try item.percent() } }
         }
         if let node = top["bands"] { model.bandWeights = try bands(node) }
         if let node = top["presenting"] { model.presenting = try presenting(node) }

@@ -6,7 +6,8 @@ import PbRSimulation
 /// monthly income (5th to 95th percentile shaded, the median drawn), and the cash-flow gap; then the
 /// commissioner's spend and cost per outcome.
 public enum SimulationHTML {
-    public static func render(_ summary: SimulationSummary, contract: Contract, scenario: String, seed: UInt64) -> String {
+    public static func render(_ summary: SimulationSummary, contract: Contract, scenario: String, seed: UInt64,
+                              sensitivity: Sensitivity? = nil) -> String {
         let escape = StatementHTML.escape
         let title = "Simulation of \(contract.id): \(summary.runs) runs"
         var body = "<h1>\(escape(title))</h1>\n<table class=\"facts\">\n"
@@ -43,7 +44,38 @@ public enum SimulationHTML {
                 + "\(Int((investor.chanceOfLoss * 100).rounded()))% of the runs."
             body += "<section>\n<h2>The investor</h2>\n<p>\(escape(text))</p>\n</section>\n"
         }
+        if let sensitivity { body += tornado(sensitivity) }
         return HTMLPage.document(title: title, style: style, body: body)
+    }
+
+    /// Each chance's swing in mean outcome income, widest first, as bars either side of the base.
+    static func tornado(_ sensitivity: Sensitivity) -> String {
+        let escape = StatementHTML.escape
+        let rows = sensitivity.rows
+        let lowest = rows.map { min($0.incomeLow, $0.incomeHigh) }.min() ?? sensitivity.base
+        let highest = rows.map { max($0.incomeLow, $0.incomeHigh) }.max() ?? sensitivity.base
+        let (left, width, rowHeight, top) = (200, 460, 18, 10)
+        let span = max(highest.pence - lowest.pence, 1)
+        func x(_ money: Money) -> Int { left + Int((money.pence - lowest.pence) * Int64(width) / span) }
+        let height = top + rows.count * rowHeight + 40
+        var parts = ["<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(left + width + 120) \(height)\" role=\"img\">"
+            + "<title>Mean outcome income as each chance moves by \(percent(sensitivity.moveBasisPoints)) of itself</title>"]
+        for (index, row) in rows.enumerated() {
+            let y = top + index * rowHeight
+            let (from, to) = (min(x(row.incomeLow), x(row.incomeHigh)), max(x(row.incomeLow), x(row.incomeHigh)))
+            parts.append("<text class=\"tick\" x=\"\(left - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(escape(row.parameter))</text>"
+                + "<rect class=\"swing\" x=\"\(from)\" y=\"\(y + 2)\" width=\"\(max(to - from, 1))\" height=\"\(rowHeight - 4)\">"
+                + "<title>\(escape("\(percent(row.low)): \(row.incomeLow.sterling); \(percent(row.high)): \(row.incomeHigh.sterling)"))</title></rect>"
+                + "<text class=\"tick\" x=\"\(to + 4)\" y=\"\(y + 12)\">\(escape(row.swing.sterling))</text>")
+        }
+        let bottom = top + rows.count * rowHeight
+        parts.append("<line class=\"axis\" x1=\"\(x(sensitivity.base))\" x2=\"\(x(sensitivity.base))\" y1=\"\(top)\" y2=\"\(bottom)\"/>"
+            + "<text class=\"title\" x=\"\(x(sensitivity.base))\" y=\"\(bottom + 16)\" text-anchor=\"middle\">base \(escape(sensitivity.base.sterling))</text>"
+            + "<text class=\"title\" x=\"\(left + width / 2)\" y=\"\(bottom + 32)\" text-anchor=\"middle\">mean outcome income over the runs (£), all payees and years</text>")
+        parts.append("</svg>")
+        let text = "Each chance of the cohort moved \(percent(sensitivity.moveBasisPoints)) of itself lower and higher, "
+            + "the others held, on the same seeds: the widest swing in mean outcome income first."
+        return "<section>\n<h2>Sensitivity</h2>\n<p>\(escape(text))</p>\n" + parts.joined(separator: "\n") + "\n</section>\n"
     }
 
     static func percent(_ basisPoints: Int) -> String { Money(pence: Int64(basisPoints)).description + "%" }
@@ -85,7 +117,7 @@ public enum SimulationHTML {
         svg.chart { width: 100%; max-width: 720px; height: auto; }
         svg .grid { stroke: #e4e4e4; } svg .axis { stroke: #333; fill: none; }
         svg .tick, svg .title { font-size: 10px; fill: #333; }
-        svg .fan { fill: #9ecae1; stroke: none; } svg .median { stroke: #08519c; stroke-width: 2; fill: none; }
+        svg .fan, svg .swing { fill: #9ecae1; stroke: none; } svg .median { stroke: #08519c; stroke-width: 2; fill: none; }
         .caption { font-size: 0.9em; color: #444; }
         @media print { section { page-break-before: always; } }
         """

@@ -54,6 +54,17 @@ public struct CohortModel: Sendable, Equatable {
 
     public init() {}
 
+    /// The model's chances by their keys in a scenario file (`monthly.` for the monthly ones), in basis points.
+    public static var chances: [(key: String, path: WritableKeyPath<CohortModel, Int>)] {
+        [("starts", \.startsBasisPoints), ("criminal_justice", \.criminalJusticeBasisPoints), ("offended_before", \.offendedBeforeBasisPoints),
+         ("injecting", \.injectingBasisPoints), ("housing_problem", \.housingProblemBasisPoints), ("in_work", \.inWorkBasisPoints),
+         ("monthly.abstinence", \.monthly.abstinence), ("monthly.relapse", \.monthly.relapse), ("monthly.leaving", \.monthly.leaving),
+         ("monthly.completion", \.monthly.completion), ("monthly.representation", \.monthly.representation),
+         ("monthly.offending", \.monthly.offending), ("monthly.death", \.monthly.death), ("monthly.stop_injecting", \.monthly.stopInjecting),
+         ("monthly.housed", \.monthly.housed), ("monthly.work_activity", \.monthly.workActivity),
+         ("monthly.hepatitis_b_course", \.monthly.hepatitisBCourse), ("monthly.wellbeing", \.monthly.wellbeing)]
+    }
+
     /// A set of presenting substances and its weight among the referrals.
     public struct PresentingMix: Sendable, Equatable {
         public var substances: [Substance]
