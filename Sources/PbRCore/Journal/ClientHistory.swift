@@ -12,6 +12,13 @@ public struct ClientHistory: Sendable {
 
     public init(clientID: ClientID) { self.clientID = clientID }
 
+    /// One client's history from its records (the first names the client).
+    /// - Precondition: at least one record, every one of the same client.
+    public init(records: [Record]) {
+        self.init(clientID: records[0].clientID)
+        records.forEach { add($0) }
+    }
+
     public mutating func add(_ record: Record) {
         switch record {
         case .client(let r): client = r

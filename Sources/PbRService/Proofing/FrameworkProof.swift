@@ -35,7 +35,7 @@ public struct FrameworkProof: Sendable {
     ///   or a start before the contract's.
     public static func prepare(contract reference: String, store: StoreLocation, rates ratesPath: String?,
                                start: Day?) async throws -> FrameworkProof {
-        let (versions, stamp) = try await contract(reference, store: store)
+        let (versions, stamp) = try await ContractSource.alone(reference, store: store)
         let outcomes = Set(versions.versions.flatMap { $0.outcomes.map(\.id) })
         let rates: ProofRates
         if let ratesPath {
@@ -70,34 +70,5 @@ public struct FrameworkProof: Sendable {
         let data = try InputFile.contents(path, what: "rates file")
         guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the rates file must be UTF-8") }
         do { return try ProofRatesLoader.parse(text, outcomes: outcomes) } catch { throw Refusal("\(path): \(error)") }
-    }
-
-    /// A contract file where there is one, else the id of a contract in the store (all its versions),
-    /// without the peers it is paid once with: a contract is proofed alone.
-    static func contract(_ reference: String, store location: StoreLocation) async throws
-        -> (ContractVersions, Provenance.ContractStamp) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: reference, isDirectory: &isFolder), !isFolder.boolValue {
-            let source = try ContractSource.load(reference)
-            return (ContractVersions([source.contract]), source.stamp)
-        }
-        let store: JournalStore
-        do { store = try await JournalStore.open(location, .existing) } catch {
-            throw Refusal("--contract \(reference): no such contract file, and no store to find a contract of that id in (\(error))")
-        }
-        do {
-            let registry = ContractRegistry(store: store)
-            let stored = try await store.contractVersions(reference)
-            if stored.isEmpty { _ = try await registry.versions(of: reference) }  // refuses, naming the contracts the store holds
-            // Read without `withPeers`: the contracts it is paid once with need not be in the store.
-            let versions = ContractVersions(try stored.map(registry.parse))
-            try await store.close()
-            let latest = stored[stored.count - 1]
-            return (versions, .init(id: reference, file: "store: version \(latest.version) of \(stored.count), from \(latest.source)",
-                                    sha256: latest.sha256))
-        } catch {
-            try? await store.close()
-            throw error
-        }
     }
 }

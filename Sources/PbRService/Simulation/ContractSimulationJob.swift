@@ -18,7 +18,7 @@ public struct ContractSimulationJob: Sendable {
     /// - Throws: a `Refusal` for an unknown contract, a scenario with a mistake (file, key, line, reason),
     ///   or a block the contract cannot split among the scenario's providers.
     public static func prepare(contract reference: String, store: StoreLocation, scenario path: String?) async throws -> ContractSimulationJob {
-        let (versions, stamp) = try await FrameworkProof.contract(reference, store: store)
+        let (versions, stamp) = try await ContractSource.alone(reference, store: store)
         var model = CohortModel()
         if let path {
             let data = try InputFile.contents(path, what: "scenario file")

@@ -42,11 +42,7 @@ public struct CohortSimulator: Sendable {
 
     /// The clients' histories, as a run would load them.
     public func histories() -> [ClientHistory] {
-        records().map { records in
-            var history = ClientHistory(clientID: records[0].clientID)
-            records.forEach { history.add($0) }
-            return history
-        }
+        records().map(ClientHistory.init(records:))
     }
 
     /// A Poisson count by Knuth's product of uniforms, in steps of 30 so that e^-mean stays representable.

@@ -52,11 +52,7 @@ public struct PlantedHarmArea: Sendable {
 
     /// The clients' histories, as a run would load them.
     public func histories() -> [ClientHistory] {
-        records().map { records in
-            var history = ClientHistory(clientID: records[0].clientID)
-            records.forEach { history.add($0) }
-            return history
-        }
+        records().map(ClientHistory.init(records:))
     }
 
     private func referrals(_ random: inout SplitMix64) -> Int {
