@@ -1,0 +1,140 @@
+import Dispatch
+import PbRCore
+import Synchronization
+
+/// The winners of a journal read, decoded a batch at a time on other threads and grouped into clients'
+/// histories while the driver reads on.
+///
+/// Each batch is decoded on its own thread, its records sorted into shards of clients (by a hash of the
+/// client id), and then grouped into its shards' histories as soon as every batch before it has been
+/// grouped: so the histories are the same whatever the scheduling (each client's records in the order
+/// of the read), the grouping runs on the other core during the read instead of after it, and a decoded
+/// batch lives only until it is grouped, instead of every record being held twice at the end.
+///
+/// The client withdrawals must be known before the first batch (they hide records read before the
+/// clients' own rows); `JournalStore.histories` reads them first.
+final class HistoryAssembly: Sendable {
+    typealias Winner = (kind: RecordKind, fields: String, version: VersionResolver.Version)
+    typealias Shards = [[Record]]
+    static let shardCount = 16
+
+    private struct State {
+        /// Batches decoded but not yet grouped, by their place in the read.
+        var decoded: [Int: Shards] = [:]
+        var batchesHandedOver = 0
+        var nextToGroup = 0
+        /// True while one thread groups; it has taken `groups` out meanwhile.
+        var grouping = false
+        var groups = Array(repeating: ShardGroup(), count: HistoryAssembly.shardCount)
+        var failure: StoreError?
+
+        /// The next batch in the read's order, if it has been decoded.
+        mutating func takeNext() -> Shards? {
+            guard let batch = decoded.removeValue(forKey: nextToGroup) else { return nil }
+            nextToGroup += 1
+            return batch
+        }
+    }
+
+    private let state = Mutex(State())
+    private let decoding = DispatchGroup()
+    private let withdrawals: [String: VersionResolver.Version]
+
+    /// - Parameter withdrawals: each withdrawn client's latest withdrawal, as `VersionResolver` keeps them.
+    init(withdrawals: [String: VersionResolver.Version]) { self.withdrawals = withdrawals }
+
+    /// The first batch that did not read back, once its thread has finished.
+    var failure: StoreError? { state.withLock { $0.failure } }
+
+    /// Decodes `work` on another thread, then groups it after the batches handed over before it.
+    func decode(_ work: [Winner]) {
+        let slot = state.withLock { state in
+            state.batchesHandedOver += 1
+            return state.batchesHandedOver - 1
+        }
+        DispatchQueue.global().async(group: decoding) {
+            var records: Shards = Array(repeating: [], count: Self.shardCount)
+            var failure: StoreError?
+            for (kind, fields, version) in work {
+                guard let record = RecordSchema.record(kind, canonical: fields) else {
+                    failure = .corrupt("a stored \(kind.rawValue) record does not read back: \(fields)")
+                    break
+                }
+                guard kind == .clients || !VersionResolver.isHidden(client: record.clientID, version: version, by: self.withdrawals)
+                else { continue }
+                records[Self.shard(of: record.clientID)].append(record)
+            }
+            self.state.withLock { state in
+                state.decoded[slot] = failure == nil ? records : []
+                if state.failure == nil { state.failure = failure }
+            }
+            self.groupReadyBatches()
+        }
+    }
+
+    /// Every client's history, once every batch has been decoded and grouped.
+    func wait() throws(StoreError) -> [ClientHistory] {
+        decoding.wait()
+        return try state.withLock { (state) throws(StoreError) -> [ClientHistory] in
+            if let failure = state.failure { throw failure }
+            precondition(!state.grouping && state.decoded.isEmpty && state.nextToGroup == state.batchesHandedOver,
+                         "every batch is grouped once every decoding thread has finished")
+            return state.groups.flatMap(\.histories)
+        }
+    }
+
+    /// Groups the decoded batches that are next in order, unless another thread already does: one thread
+    /// at a time holds the groups, outside the lock, and checks for the next batch under it before it
+    /// hands them back, so a batch decoded meanwhile is never left behind.
+    private func groupReadyBatches() {
+        guard var (batch, groups) = state.withLock({ state -> (Shards, [ShardGroup])? in
+            guard !state.grouping, let batch = state.takeNext() else { return nil }
+            state.grouping = true
+            defer { state.groups = [] }
+            return (batch, state.groups)
+        }) else { return }
+        while true {
+            for shard in batch.indices {
+                for record in batch[shard] { groups[shard].add(record) }
+            }
+            batch = []
+            guard let next = state.withLock({ state -> Shards? in
+                if let next = state.takeNext() { return next }
+                state.groups = groups
+                state.grouping = false
+                return nil
+            }) else { return }
+            batch = next
+        }
+    }
+
+    private static func shard(of client: ClientID) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in client.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash % UInt32(shardCount))
+    }
+}
+
+/// One shard's clients, each with its history, in the order the read first met them.
+struct ShardGroup: Sendable {
+    private var positions: [ClientID: Int] = [:]
+    private(set) var histories: [ClientHistory] = []
+    /// The client of the last record added: a client's records mostly come one after another.
+    private var last: (client: ClientID, position: Int)?
+
+    mutating func add(_ record: Record) {
+        let id = record.clientID
+        let position: Int
+        if let last, last.client == id {
+            position = last.position
+        } else if let known = positions[id] {
+            position = known
+        } else {
+            position = histories.count
+            positions[id] = position
+            histories.append(ClientHistory(clientID: id))
+        }
+        last = (id, position)
+        histories[position].add(record)
+    }
+}
