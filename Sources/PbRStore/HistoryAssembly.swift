@@ -62,7 +62,7 @@ final class HistoryAssembly: Sendable {
                 }
                 guard kind == .clients || !VersionResolver.isHidden(client: record.clientID, version: version, by: self.withdrawals)
                 else { continue }
-                records[Self.shard(of: record.clientID)].append(record)
+                records[Int(ShardGroup.hash(of: record.clientID) % UInt32(Self.shardCount))].append(record)
             }
             self.state.withLock { state in
                 state.decoded[slot] = failure == nil ? records : []
@@ -106,35 +106,5 @@ final class HistoryAssembly: Sendable {
             }) else { return }
             batch = next
         }
-    }
-
-    private static func shard(of client: ClientID) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in client.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int(hash % UInt32(shardCount))
-    }
-}
-
-/// One shard's clients, each with its history, in the order the read first met them.
-struct ShardGroup: Sendable {
-    private var positions: [ClientID: Int] = [:]
-    private(set) var histories: [ClientHistory] = []
-    /// The client of the last record added: a client's records mostly come one after another.
-    private var last: (client: ClientID, position: Int)?
-
-    mutating func add(_ record: Record) {
-        let id = record.clientID
-        let position: Int
-        if let last, last.client == id {
-            position = last.position
-        } else if let known = positions[id] {
-            position = known
-        } else {
-            position = histories.count
-            positions[id] = position
-            histories.append(ClientHistory(clientID: id))
-        }
-        last = (id, position)
-        histories[position].add(record)
     }
 }

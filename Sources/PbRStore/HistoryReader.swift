@@ -41,8 +41,16 @@ final class HistoryReader {
         }
         guard let code = VersionCode(packed) else { return fail("a journal row has an unknown kind: \(packed)") }
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
-        let key = body.utf8.firstIndex(of: RecordSchema.separator).map { String(body[..<$0]) } ?? body
-        resolver.add(kind: code.kind, key: key, version: code.version, payload: code.withdrawn ? nil : body)
+        resolver.add(kind: code.kind, key: Self.key(of: body), version: code.version, payload: code.withdrawn ? nil : body)
+    }
+
+    /// The text before the first separator, straight from the bytes (no `Substring` index to align).
+    private static func key(of body: String) -> String {
+        var body = body
+        return body.withUTF8 { bytes in
+            let end = bytes.firstIndex(of: RecordSchema.separator) ?? bytes.count
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
     }
 
     /// Hands the batch to another thread; a batch that did not read back stops the reading at the next.
