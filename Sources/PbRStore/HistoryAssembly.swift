@@ -15,7 +15,8 @@ import Synchronization
 /// clients' own rows); `JournalStore.histories` reads them first.
 final class HistoryAssembly: Sendable {
     typealias Winner = (kind: RecordKind, fields: String, version: VersionResolver.Version)
-    typealias Shards = [[Record]]
+    /// Each shard's records, with their client's `ShardGroup.hash`.
+    typealias Shards = [[(record: Record, clientHash: UInt32)]]
     static let shardCount = 16
 
     private struct State {
@@ -39,9 +40,26 @@ final class HistoryAssembly: Sendable {
     private let state = Mutex(State())
     private let decoding = DispatchGroup()
     private let withdrawals: [String: VersionResolver.Version]
+    /// A bit for each withdrawn client's hash (its low 16 bits): a record whose client's bit is clear
+    /// needs no look-up in `withdrawals`, which would hash its client id once more.
+    private let withdrawnHashes: [UInt64]
 
     /// - Parameter withdrawals: each withdrawn client's latest withdrawal, as `VersionResolver` keeps them.
-    init(withdrawals: [String: VersionResolver.Version]) { self.withdrawals = withdrawals }
+    init(withdrawals: [String: VersionResolver.Version]) {
+        self.withdrawals = withdrawals
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for client in withdrawals.keys {
+            let low = Int(ShardGroup.hash(of: ClientID(client)) & 0xFFFF)
+            bits[low >> 6] |= 1 << UInt64(low & 63)
+        }
+        withdrawnHashes = bits
+    }
+
+    /// True when the client may have been withdrawn (always when it was).
+    private func mayBeWithdrawn(_ clientHash: UInt32) -> Bool {
+        let low = Int(clientHash & 0xFFFF)
+        return withdrawnHashes[low >> 6] & (1 << UInt64(low & 63)) != 0
+    }
 
     /// The first batch that did not read back, once its thread has finished.
     var failure: StoreError? { state.withLock { $0.failure } }
@@ -60,9 +78,11 @@ final class HistoryAssembly: Sendable {
                     failure = .corrupt("a stored \(kind.rawValue) record does not read back: \(fields)")
                     break
                 }
-                guard kind == .clients || !VersionResolver.isHidden(client: record.clientID, version: version, by: self.withdrawals)
+                let clientHash = ShardGroup.hash(of: record.clientID)
+                guard kind == .clients || !self.mayBeWithdrawn(clientHash)
+                    || !VersionResolver.isHidden(client: record.clientID, version: version, by: self.withdrawals)
                 else { continue }
-                records[Int(ShardGroup.hash(of: record.clientID) % UInt32(Self.shardCount))].append(record)
+                records[Int(clientHash % UInt32(Self.shardCount))].append((record, clientHash))
             }
             self.state.withLock { state in
                 state.decoded[slot] = failure == nil ? records : []
@@ -95,7 +115,7 @@ final class HistoryAssembly: Sendable {
         }) else { return }
         while true {
             for shard in batch.indices {
-                for record in batch[shard] { groups[shard].add(record) }
+                for (record, clientHash) in batch[shard] { groups[shard].add(record, clientHash: clientHash) }
             }
             batch = []
             guard let next = state.withLock({ state -> Shards? in

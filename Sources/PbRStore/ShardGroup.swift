@@ -15,26 +15,29 @@ struct ShardGroup: Sendable {
 
     /// FNV-1a over the id's bytes: chooses the shard (its value modulo the number of shards) and the slot.
     static func hash(of client: ClientID) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in client.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+        var text = client.rawValue
+        return text.withUTF8 { bytes in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return hash
+        }
     }
 
-    mutating func add(_ record: Record) {
+    /// - Parameter clientHash: `hash(of: record.clientID)`, found when the record's shard was chosen.
+    mutating func add(_ record: Record, clientHash: UInt32) {
         let id = record.clientID
         let position: Int
         if let last, last.client == id {
             position = last.position
         } else {
-            position = find(id)
+            position = find(id, hash: clientHash)
         }
         last = (id, position)
         histories[position].add(record)
     }
 
     /// The client's position, a new history at the end for a client not met before.
-    private mutating func find(_ id: ClientID) -> Int {
-        let hash = Self.hash(of: id)
+    private mutating func find(_ id: ClientID, hash: UInt32) -> Int {
         var slot = Self.firstSlot(hash, slots.count)
         while slots[slot] >= 0 {
             let position = Int(slots[slot])

@@ -14,7 +14,10 @@ struct ShardGroupTests {
         var group = ShardGroup()
         let clients = 5_000  // the table starts with 1,024 slots, so it grows several times
         for round in 0..<3 {
-            for client in 0..<clients { group.add(event(round * clients + client, of: (client * 7_919) % clients)) }
+            for client in 0..<clients {
+                let record = event(round * clients + client, of: (client * 7_919) % clients)
+                group.add(record, clientHash: ShardGroup.hash(of: record.clientID))
+            }
         }
         #expect(group.histories.map(\.clientID) == (0..<clients).map { ClientID("C\(($0 * 7_919) % clients)") })
         for (index, history) in group.histories.enumerated() {
