@@ -71,7 +71,12 @@ final class HistoryAssembly: Sendable {
             return state.batchesHandedOver - 1
         }
         DispatchQueue.global().async(group: decoding) {
-            var records: Shards = Array(repeating: [], count: Self.shardCount)
+            // Room for an even share and a little more, so that a shard's array is rarely moved as it grows.
+            var records: Shards = (0..<Self.shardCount).map { _ in
+                var shard: Shards.Element = []
+                shard.reserveCapacity(work.count / Self.shardCount + work.count / (4 * Self.shardCount) + 16)
+                return shard
+            }
             var failure: StoreError?
             for (kind, fields, version) in work {
                 guard let record = RecordSchema.record(kind, canonical: fields) else {
