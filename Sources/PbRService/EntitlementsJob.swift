@@ -77,12 +77,15 @@ public struct EntitlementsJob: Sendable {
     public func run(on store: JournalStore, command: String, lap: (String) -> Void = { _ in }) async throws -> Result {
         // A contract file that names contracts it is paid once with finds them in the store.
         let versions = try await ContractRegistry(store: store).withPeers(versions)
-        let journal = try await load(on: store, command: command)
+        var journal = try await load(on: store, command: command)
         lap("load")
         let evaluating = progress?.start("Evaluating outcomes", total: journal.histories.count, unit: "clients")
         let report = versions.evaluate(journal.histories, asOf: asOf, progress: Self.observer(evaluating))
         evaluating?.finish()
         lap("evaluate")
+        // The histories are not needed past here: freed, and their pages given back, before the outputs are made.
+        journal.histories = []
+        FreedMemory.returnToSystem()
         return Result(report: report, warnings: journal.warnings, provenance: journal.provenance)
     }
 

@@ -18,36 +18,64 @@ extension JournalStore {
     ///   - client: only this client's records (`pbr explain`).
     public func histories(knownAt: Moment?, throughImport: Int? = nil, client: ClientID? = nil,
                           progress: (@Sendable (_ rows: Int) -> Void)? = nil) async throws -> [ClientHistory] {
-        let sink = HistorySink(HistoryReader(progress: progress))
-        // Two columns a row (the driver builds a value per column, millions of times): the version, kind
-        // and withdrawal flag packed into one number (`VersionCode`), and the canonical fields, or for a
-        // withdrawal just its key.
         let cutoff = knownAt?.epochSeconds ?? Int64.max
-        let lastImport = Int64(throughImport ?? Int(Int32.max))
-        let query = """
-            SELECT ((known_at_epoch * \(VersionCode.importLimit) + import_id) * 16
-                    + (CASE kind \(Self.kindCodes) END) * 2 + deleted) AS code,
-                   CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
-            FROM journal WHERE import_id <= \(lastImport)\(client.map { " AND client_id = '\(Self.quoted($0.rawValue))'" } ?? "") AND known_at_epoch <= 
-            """
-        let order = " ORDER BY kind, record_key, known_at_epoch, import_id"
-        switch connection {
-        case .sqlite(let sqlite):
-            try await sqlite.query(query + "?" + order, [.integer(Int(cutoff))]) { row in
-                guard case .integer(let code)? = row.column("code"), case .text(let body)? = row.column("body") else {
-                    return sink.reader.withLock { $0.fail("a journal row does not have the expected columns: \(row)") }
+        // Pinned to the last import now, so that the withdrawals read first and the rows read after them
+        // see the same imports even if one lands in between.
+        let lastImport: Int64
+        if let throughImport { lastImport = Int64(throughImport) } else { lastImport = Int64(try await latestImportID()) }
+        let selection = "import_id <= \(lastImport)\(client.map { " AND client_id = '\(Self.quoted($0.rawValue))'" } ?? "") AND known_at_epoch <= "
+        let withdrawals = try await clientWithdrawals(where: selection + "\(cutoff)")
+        let sink = HistorySink(HistoryReader(withdrawals: withdrawals, progress: progress))
+        // One query a kind, in the order of `ORDER BY kind` (so the kind is a constant of each query, not a
+        // CASE over its name on every row). Two columns a row (the driver builds a value per column,
+        // millions of times): the version, kind and withdrawal flag packed into one number
+        // (`VersionCode`), and the canonical fields, or for a withdrawal just its key.
+        for kind in Self.readOrder {
+            let query = """
+                SELECT ((known_at_epoch * \(VersionCode.importLimit) + import_id) * 16
+                        + \(RecordKind.allCases.firstIndex(of: kind)! * 2) + deleted) AS code,
+                       CASE deleted WHEN 0 THEN fields ELSE record_key END AS body
+                FROM journal WHERE kind = '\(kind.rawValue)' AND \(selection)
+                """
+            let order = " ORDER BY record_key, known_at_epoch, import_id"
+            switch connection {
+            case .sqlite(let sqlite):
+                try await sqlite.query(query + "?" + order, [.integer(Int(cutoff))]) { row in
+                    guard case .integer(let code)? = row.column("code"), case .text(let body)? = row.column("body") else {
+                        return sink.reader.withLock { $0.fail("a journal row does not have the expected columns: \(row)") }
+                    }
+                    sink.reader.withLock { $0.add(packed: Int64(code), body: body) }
                 }
-                sink.reader.withLock { $0.add(packed: Int64(code), body: body) }
+            case .postgres(let postgres):
+                // PostgreSQL's own decoding: SQLKit's row decoding would be most of a run's time here too.
+                var binds = PostgresBindings()
+                binds.append(cutoff)
+                let rows = try await postgres.query(PostgresQuery(unsafeSQL: query + "$1" + order, binds: binds),
+                                                    logger: postgres.logger)
+                for try await (code, body) in rows.decode((Int64, String).self) { sink.reader.withLock { $0.add(packed: code, body: body) } }
             }
-        case .postgres(let postgres):
-            // PostgreSQL's own decoding: SQLKit's row decoding would be most of a run's time here too.
-            var binds = PostgresBindings()
-            binds.append(cutoff)
-            let rows = try await postgres.query(PostgresQuery(unsafeSQL: query + "$1" + order, binds: binds),
-                                                logger: postgres.logger)
-            for try await (code, body) in rows.decode((Int64, String).self) { sink.reader.withLock { $0.add(packed: code, body: body) } }
         }
         return try sink.reader.withLock { try $0.finish() }
+    }
+
+    /// Each withdrawn client's latest withdrawal among the rows `filter` selects: what `VersionResolver`
+    /// learns from the clients' rows, known before the rows of other kinds that it hides are read.
+    private func clientWithdrawals(where filter: String) async throws -> [String: VersionResolver.Version] {
+        let rows = try await database.raw(SQLQueryString("""
+            SELECT record_key, known_at_epoch, import_id FROM journal WHERE kind = 'clients' AND deleted = 1 AND \(filter)
+            """)).all()
+        var latest: [String: VersionResolver.Version] = [:]
+        for row in rows {
+            let key = try row.decode(column: "record_key", as: String.self)
+            let version = (try row.decode(column: "known_at_epoch", as: Int64.self), try row.decode(column: "import_id", as: Int64.self))
+            if latest[key].map({ $0 < version }) ?? true { latest[key] = version }
+        }
+        return latest
+    }
+
+    /// The id of the last import (0 when there is none).
+    private func latestImportID() async throws -> Int {
+        try await database.raw("SELECT COALESCE(MAX(id), 0) AS id FROM imports").first()?.decode(column: "id", as: Int.self) ?? 0
     }
 
     /// Where the rows of `histories` go as the driver hands them over: the driver calls back from its own
@@ -60,8 +88,8 @@ extension JournalStore {
     /// Text inside single quotes in SQL: each quote doubled.
     static func quoted(_ text: String) -> String { text.replacingOccurrences(of: "'", with: "''") }
 
-    /// `WHEN 'clients' THEN 0 ...`: each kind's position in `RecordKind.allCases`.
-    static let kindCodes = RecordKind.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+    /// The kinds in the order `ORDER BY kind` reads them (their names, byte by byte).
+    static let readOrder = RecordKind.allCases.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
 
     /// The imports on record, oldest first.
     public func imports() async throws -> [ImportSummary] {

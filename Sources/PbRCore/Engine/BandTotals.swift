@@ -11,7 +11,14 @@ public struct BandTotals: Sendable {
     /// - Parameter lines: any order.
     public init(_ lines: [Entitlement]) {
         var totals = Band.all.map { Row(band: $0) }
-        for line in lines { totals[line.band.value - Band.range.lowerBound].totals.add(line) }
+        // Fields read in place: `for line in lines` would copy each line, retaining its text, a million
+        // times for a national run.
+        lines.withUnsafeBufferPointer { lines in
+            for line in lines.indices {
+                totals[lines[line].band.value - Band.range.lowerBound].totals
+                    .add(status: lines[line].status, amount: lines[line].amount, pendingAmount: lines[line].pendingAmount)
+            }
+        }
         rows = totals.filter { $0.totals.lines > 0 }
     }
 }

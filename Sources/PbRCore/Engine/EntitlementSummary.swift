@@ -23,16 +23,19 @@ public struct EntitlementSummary: Sendable {
         // outcome among the current provider's rows (lines come grouped by provider, in output order).
         var rows: [Row] = []
         var providerRows = 0..<0
-        for line in lines {
-            if rows.isEmpty || rows[providerRows.lowerBound].providerID != line.providerID {
-                providerRows = rows.count..<rows.count
-            }
-            if let found = rows[providerRows].firstIndex(where: { $0.outcomeID == line.outcomeID }) {
-                rows[found].totals.add(line)
-            } else {
-                rows.append(Row(providerID: line.providerID, outcomeID: line.outcomeID))
-                rows[rows.count - 1].totals.add(line)
-                providerRows = providerRows.lowerBound..<rows.count
+        // Fields read in place: `for line in lines` would copy each line, retaining its text.
+        lines.withUnsafeBufferPointer { lines in
+            for line in lines.indices {
+                if rows.isEmpty || rows[providerRows.lowerBound].providerID != lines[line].providerID {
+                    providerRows = rows.count..<rows.count
+                }
+                var found = providerRows.first { rows[$0].outcomeID == lines[line].outcomeID }
+                if found == nil {
+                    rows.append(Row(providerID: lines[line].providerID, outcomeID: lines[line].outcomeID))
+                    providerRows = providerRows.lowerBound..<rows.count
+                    found = rows.count - 1
+                }
+                rows[found!].totals.add(status: lines[line].status, amount: lines[line].amount, pendingAmount: lines[line].pendingAmount)
             }
         }
         // Lines not grouped by provider give a provider's outcome more than one row: join them.

@@ -17,10 +17,15 @@ public struct LineTotals: Sendable, Equatable {
     public var lines: Int { payableLines + pendingLines + cappedLines }
 
     public mutating func add(_ line: Entitlement) {
-        switch line.status {
-        case .payable: payableLines += 1; payable += line.amount
-        case .pending: pendingLines += 1; pendingValue += line.pendingAmount
-        case .capped: cappedLines += 1; capped += line.amount
+        add(status: line.status, amount: line.amount, pendingAmount: line.pendingAmount)
+    }
+
+    /// A line's part, from its fields: a caller that reads them in place need not copy the line.
+    public mutating func add(status: Entitlement.Status, amount: Money, pendingAmount: Money) {
+        switch status {
+        case .payable: payableLines += 1; payable += amount
+        case .pending: pendingLines += 1; pendingValue += pendingAmount
+        case .capped: cappedLines += 1; capped += amount
         }
     }
 

@@ -29,14 +29,17 @@ public struct YearTotals: Sendable {
         // A handful of years and millions of lines: find each line's year among those seen so far by its
         // days, and work a year out only for the first line in it.
         var years: [(start: Day, next: Day, totals: LineTotals)] = []
-        for line in lines {
-            if let index = years.firstIndex(where: { $0.start <= line.earnsOn && line.earnsOn < $0.next }) {
-                years[index].totals.add(line)
-            } else {
-                let start = contract.yearStart(containing: line.earnsOn)
-                var totals = LineTotals()
-                totals.add(line)
-                years.append((start, contract.yearStart(after: start), totals))
+        // Fields read in place: `for line in lines` would copy each line, retaining its text.
+        lines.withUnsafeBufferPointer { lines in
+            for line in lines.indices {
+                let earnsOn = lines[line].earnsOn
+                var index = years.firstIndex { $0.start <= earnsOn && earnsOn < $0.next }
+                if index == nil {
+                    let start = contract.yearStart(containing: earnsOn)
+                    years.append((start, contract.yearStart(after: start), LineTotals()))
+                    index = years.count - 1
+                }
+                years[index!].totals.add(status: lines[line].status, amount: lines[line].amount, pendingAmount: lines[line].pendingAmount)
             }
         }
         let starts = Set(contract.yearStarts + contract.finance.years.map { contract.yearStart(containing: $0.from) }

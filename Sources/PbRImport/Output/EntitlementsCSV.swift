@@ -9,19 +9,22 @@ public enum EntitlementsCSV {
 
     public static func bytes(_ lines: [Entitlement]) -> [UInt8] {
         var writer = CSVWriter(header: header, expectedBytes: lines.count * 160)
-        for line in lines {
-            writer.row { row in
-                row.field(line.providerID.rawValue)
-                row.field(line.earnedBy.rawValue)
-                row.field(line.clientID.rawValue)
-                row.field(line.outcomeID.rawValue)
-                row.field(String(line.part))
-                row.field(line.band.description)
-                row.field(line.achievedOn.description)
-                row.field(line.dueOn.description)
-                row.field(line.amount.description)
-                row.field(line.status.rawValue)
-                row.field(line.reason)
+        // Fields read in place: `for line in lines` would copy each line, retaining its text.
+        lines.withUnsafeBufferPointer { lines in
+            for line in lines.indices {
+                writer.row { row in
+                    row.field(lines[line].providerID.rawValue)
+                    row.field(lines[line].earnedBy.rawValue)
+                    row.field(lines[line].clientID.rawValue)
+                    row.field(lines[line].outcomeID.rawValue)
+                    row.field(String(lines[line].part))
+                    row.field(lines[line].band.description)
+                    row.field(lines[line].achievedOn.description)
+                    row.field(lines[line].dueOn.description)
+                    row.field(lines[line].amount.description)
+                    row.field(lines[line].status.rawValue)
+                    row.field(lines[line].reason)
+                }
             }
         }
         return writer.bytes
