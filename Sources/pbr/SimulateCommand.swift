@@ -49,6 +49,10 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--export-run takes a run's number (1 or more) and a folder, e.g. --export-run 7 run7")
         }
         guard out != nil || !exportRun.isEmpty else { throw ValidationError("name --out DIR for the files, or --export-run K DIR") }
+        if let out, exportRun.count == 2,
+           URL(fileURLWithPath: out).standardizedFileURL.path == URL(fileURLWithPath: exportRun[1]).standardizedFileURL.path {
+            throw ValidationError("--out and --export-run name the same folder: the files would clear the extract; name two folders")
+        }
         if let sensitivity {
             guard out != nil, let move = Self.percent(sensitivity), move > 0 else {
                 throw ValidationError("--sensitivity takes a share above 0% such as 20%, with --out DIR")

@@ -79,6 +79,14 @@ struct SimulateCommandTests {
         #expect(String(decoding: files[0][2], as: UTF8.self).contains("<svg class=\"chart\""))
     }
 
+    @Test func theFilesAndTheExportCannotShareAFolder() throws {
+        let folder = try Fixtures.temporaryFolder().appendingPathComponent("both").path
+        let run = try pbr("simulate", "--contract", Fixtures.referenceContractURL.path, "--out", folder, "--export-run", "1", folder + "/.")
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--out and --export-run name the same folder"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
     @Test func aScenarioWithAMistakeIsRefusedNamingItsKeyAndLineAndNothingIsWritten() throws {
         let folder = try Fixtures.temporaryFolder()
         let scenario = folder.appendingPathComponent("scenario.yaml").path
