@@ -8,7 +8,7 @@ struct PbR: AsyncParsableCommand {
         abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
         version: PbRVersion.current,
         subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self, ExplainCommand.self,
-                      DiagnoseCommand.self, CalibrateCommand.self, ProofCommand.self, SimulateCommand.self, ImportsCommand.self, DatabaseCommand.self,
+                      DiagnoseCommand.self, CalibrateCommand.self, ProofCommand.self, SimulateCommand.self, TariffCommand.self, ImportsCommand.self, DatabaseCommand.self,
                       GenerateCommand.self, BenchCommand.self]
     )
 }

@@ -180,3 +180,33 @@ struct SensitivityTests {
         #expect(moved.rows.dropFirst().allSatisfy { $0.incomeLow == moved.base && $0.incomeHigh == moved.base })
     }
 }
+
+@Suite("Simulation: the tariff solver")
+struct TariffSolverTests {
+    @Test func theSolvedPricesMeetThePotWithinAPennyKeepingTheirWeightsAndTheFixedOnes() throws {
+        var model = CohortModel()
+        (model.referralsPerMonth, model.referralMonths) = (10, 24)
+        let reference = ReferenceFramework.contract()
+        let solver = TariffSolver(versions: ContractVersions([reference]), model: model, year: Day(iso: "2013-04-01")!, pot: Money("50000.00"),
+                                  fixed: [OutcomeID("D1-completed")], runs: 12, seed: 4)
+        let result = try solver.solve()
+        #expect(abs(result.offPence) <= 1, "off by \(result.offPence) pence")
+        let solved = Dictionary(uniqueKeysWithValues: result.prices.map { ($0.outcome, $0.prices) })
+        #expect(solved[OutcomeID("D1-completed")] == reference.outcomes.first { $0.id == OutcomeID("D1-completed") }?.prices)
+        // Every other price is the same multiple of what it was, to within the few pence that close the gap.
+        let abstinentBand5 = try #require(solved[OutcomeID("D1-abstinent")]?[Band(5)!])
+        for rule in reference.outcomes where rule.id != OutcomeID("D1-completed") {
+            for band in Band.all {
+                let expected = Double(rule.prices[band]!.pence) * Double(abstinentBand5.pence) / 70_000
+                #expect(abs(Double(solved[rule.id]![band]!.pence) - expected) <= 12, "\(rule.id) band \(band)")
+            }
+        }
+        // The spend it reports is the simulation's: the same runs priced so, added up by each line's due day.
+        var contract = reference
+        for index in contract.outcomes.indices { contract.outcomes[index].prices = solved[contract.outcomes[index].id]! }
+        let simulation = try ContractSimulation(versions: ContractVersions([contract]), model: model)
+        let total = (1...12).map { simulation.run($0, seed: 4).byYear[RunIncome.Year(payee: ProviderID("P01"), start: Day(iso: "2013-04-01")!)]?.outcome.pence ?? 0 }
+            .reduce(0, +)
+        #expect(total == result.totalPence)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import PbRCore
+import PbRService
+import PbRSimulation
+import PbRStore
+
+struct TariffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tariff", abstract: "Set a contract's prices before signing it.", subcommands: [Solve.self])
+
+    struct Solve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Scale a contract's outcome prices so that the expected outcome spend in a contract year meets a results pot.",
+            discussion: """
+                The prices keep their relative weights (--fix holds some as they are); the expected spend is the mean over \
+                simulated cohorts (the scenario, as pbr simulate draws them) through the real engine, counted by each line's due \
+                day. See docs/simulation.md (Tariff solver).
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "The contract: a file, or the id of a contract in the store.")
+        var contract: String
+
+        @Option(help: "The scenario (YAML). Default: the cohort model's defaults.")
+        var scenario: String?
+
+        @Option(help: "The results pot, in pounds (e.g. 1200000 or 1200000.00).")
+        var pot: String
+
+        @Option(help: "The contract year whose spend meets the pot, by the calendar year it starts in (2013: 2013/14).")
+        var year: Int
+
+        @Option(help: "Outcomes whose prices stay as they are, comma separated.")
+        var fix: String = ""
+
+        @Option(help: "How many cohorts the expected spend is the mean of.")
+        var runs = 200
+
+        @Option(help: "The seed.")
+        var seed: UInt64 = 1
+
+        func validate() throws {
+            guard let pounds = Money(pounds: pot.contains(".") ? pot : pot + ".00"), pounds > .zero else {
+                throw ValidationError("--pot takes an amount in pounds above 0, e.g. 1200000")
+            }
+            guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        }
+
+        func run() async throws {
+            let job = try await ContractSimulationJob.prepare(contract: contract, store: store.location, scenario: scenario)
+            let versions = job.simulation.versions, latest = versions.versions.last!
+            let fixed = Set(fix.split(separator: ",").map { OutcomeID(String($0).trimmingCharacters(in: .whitespaces)) })
+            if let unknown = fixed.first(where: { id in !latest.outcomes.contains { $0.id == id } }) {
+                throw ValidationError("--fix \(unknown.rawValue): \(latest.id) has no such outcome (it has \(latest.outcomes.map(\.id.rawValue).joined(separator: ", ")))")
+            }
+            guard fixed.count < latest.outcomes.count else { throw ValidationError("--fix holds every outcome: there is nothing to scale") }
+            let yearStart = latest.yearStart(containing: Day(year: year, month: latest.yearStartMonth, day: latest.yearStartDay)!)
+            let pounds = Money(pounds: pot.contains(".") ? pot : pot + ".00")!
+            let solver = TariffSolver(versions: versions, model: job.simulation.model, year: yearStart, pot: pounds, fixed: fixed, runs: runs, seed: seed)
+            let result: TariffSolver.Result
+            do { result = try solver.solve() } catch { throw Refusal(error.description) }
+            print(Self.text(result, before: latest, pot: pounds, year: yearStart, fixed: fixed))
+        }
+
+        static func text(_ result: TariffSolver.Result, before: Contract, pot: Money, year: Day, fixed: Set<OutcomeID>) -> String {
+            var out = "Prices for \(before.id) whose expected outcome spend in \(Contract.yearLabel(startingOn: year)) meets a pot of \(pot.sterling) "
+                + "(\(result.runs) runs)\n\n"
+            let header = ["outcome"] + Band.all.map { "band \($0)" }
+            let rows = result.prices.map { outcome, prices in
+                [outcome.rawValue + (fixed.contains(outcome) ? " (fixed)" : "")] + Band.all.map { band in
+                    let was = before.outcomes.first { $0.id == outcome }?.prices[band]
+                    return (prices[band]?.sterling ?? "") + (was.map { " (\($0.sterling))" } ?? "")
+                }
+            }
+            out += SimulationText.rows(header, rows)
+            let expected = Money(pence: result.totalPence / Int64(result.runs))
+            out += "\nexpected spend in the year: \(expected.sterling) and \(result.totalPence % Int64(result.runs)) / \(result.runs) of a penny; "
+                + "off the pot by \(String(format: "%.2f", result.offPence)) pence\n"
+            out += "spread over the runs: 5th percentile \(result.spread.p5.sterling), median \(result.spread.median.sterling), "
+                + "95th \(result.spread.p95.sterling); the provider is paid less than the pot in \(Int((result.belowPot * 100).rounded()))% of runs\n"
+            return out
+        }
+    }
+}
