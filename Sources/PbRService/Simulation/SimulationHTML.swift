@@ -15,7 +15,14 @@ public enum SimulationHTML {
             .map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n") + "\n</table>\n"
         for payee in Set(summary.years.map(\.payee)).sorted() {
             body += "<section>\n<h2>\(escape(payee.rawValue))</h2>\n" + yearTable(summary.years.filter { $0.payee == payee })
-            body += fanChart(summary.months.filter { $0.payee == payee }, payee: payee)
+            body += fanChart(summary.months.filter { $0.payee == payee },
+                             title: "Monthly income of \(payee.rawValue): 5th to 95th percentile, and the median", yTitle: "income a month (£)",
+                             caption: "Income by the month it falls due: the shaded band holds 90% of the runs, the line is the median.")
+            if let balances = summary.balances[payee] {
+                body += fanChart(balances, title: "Running balance of \(payee.rawValue) (money arrived less costs): 5th to 95th percentile, and the median",
+                                 yTitle: "balance (£)", caption: "The money arrived less the costs so far, at each month's end: its lowest point is "
+                                    + "the cash-flow gap. The shaded band holds 90% of the runs, the line is the median.")
+            }
             if let gap = summary.gaps[payee], let capital = summary.workingCapital[payee] {
                 let text = "Cash-flow gap (the most its costs ran ahead of the money arriving): median \(gap.median.sterling), "
                     + "95th percentile \(gap.p95.sterling). The working capital that carries it through \(percent(summary.workingCapitalConfidenceBasisPoints)) "
@@ -94,19 +101,20 @@ public enum SimulationHTML {
             }.joined(separator: "\n") + "\n</tbody>\n</table>\n"
     }
 
-    /// Monthly income: the band between the 5th and 95th percentiles, and the median.
-    static func fanChart(_ months: [SimulationSummary.Month], payee: ProviderID) -> String {
+    /// Amounts month by month: the band between the 5th and 95th percentiles, and the median.
+    static func fanChart(_ months: [SimulationSummary.Month], title: String, yTitle: String, caption: String) -> String {
         guard !months.isEmpty else { return "" }
         let pounds = { (money: Money) in Double(money.pence) / 100 }
-        let chart = SVGChart(months: months.map(\.month), values: 0...SVGChart.ceiling(months.map { pounds($0.income.p95) }),
-                             yTitle: "income a month (£)")
+        let lowest = min(0, months.map { pounds($0.income.p5) }.min()!)
+        let highest = max(0, months.map { pounds($0.income.p95) }.max()!)
+        let floor = lowest < 0 ? -SVGChart.ceiling([-lowest]) : 0
+        let chart = SVGChart(months: months.map(\.month), values: floor...max(SVGChart.ceiling([highest]), floor + 1), yTitle: yTitle)
         let upper = months.indices.map { "\(SVGChart.fixed(chart.x($0), 1)) \(SVGChart.fixed(chart.y(pounds(months[$0].income.p95)), 1))" }
         let lower = months.indices.reversed().map { "\(SVGChart.fixed(chart.x($0), 1)) \(SVGChart.fixed(chart.y(pounds(months[$0].income.p5)), 1))" }
         let median = months.indices.map { "\($0 == 0 ? "M" : "L")\(SVGChart.fixed(chart.x($0), 1)) \(SVGChart.fixed(chart.y(pounds(months[$0].income.median)), 1))" }
         let marks = ["<path class=\"fan\" d=\"M" + (upper + lower).joined(separator: " L") + " Z\"/>",
                      "<path class=\"median\" d=\"" + median.joined() + "\"/>"]
-        return chart.svg(title: "Monthly income of \(payee.rawValue): 5th to 95th percentile, and the median", marks)
-            + "\n<p class=\"caption\">Income by the month it arrives: the shaded band holds 90% of the runs, the line is the median.</p>\n"
+        return chart.svg(title: title, marks) + "\n<p class=\"caption\">\(StatementHTML.escape(caption))</p>\n"
     }
 
     static let style = """

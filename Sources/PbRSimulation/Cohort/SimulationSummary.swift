@@ -61,6 +61,9 @@ public struct SimulationSummary: Sendable {
     public var gaps: [ProviderID: Spread] = [:]
     /// By payee with a stated cost: the gap at the model's working-capital confidence (95% by default).
     public var workingCapital: [ProviderID: Money] = [:]
+    /// By payee with a stated cost: its running balance (the money arrived less its costs so far) at each
+    /// month's end, over the runs: the cash-flow gap month by month.
+    public var balances: [ProviderID: [Month]] = [:]
     public var workingCapitalConfidenceBasisPoints: Int
     public var investor: Investor?
     /// Every payee's income added up, by contract year: what the commissioner spends.
@@ -95,15 +98,16 @@ public struct SimulationSummary: Sendable {
             }
             guard let cost = model.monthlyCost[payee] else { continue }
             let serviceEnd = StatementPeriod(containing: contract.outcomesUntil)
-            let deepest = incomes.map { income in
-                var balance = Money.zero, deepest = Money.zero
-                for month in calendar {
+            let running = incomes.map { income in
+                var balance = Money.zero
+                return calendar.map { month in
                     if month <= serviceEnd { balance -= cost }
                     balance += income.arriving[payee]?[month] ?? .zero
-                    if balance < deepest { deepest = balance }
+                    return balance
                 }
-                return Money.zero - deepest
             }
+            balances[payee] = calendar.indices.map { index in Month(payee: payee, month: calendar[index], income: Spread(running.map { $0[index] })) }
+            let deepest = running.map { Money.zero - min($0.min() ?? .zero, .zero) }
             gaps[payee] = Spread(deepest)
             workingCapital[payee] = Spread.percentile(deepest.sorted(), basisPoints: model.workingCapitalConfidenceBasisPoints)
         }
