@@ -50,18 +50,10 @@ struct TariffCommand: AsyncParsableCommand {
 
         func run() async throws {
             let job = try await ContractSimulationJob.prepare(contract: contract, store: store.location, scenario: scenario)
-            let versions = job.simulation.versions, latest = versions.versions.last!
             let fixed = Set(fix.split(separator: ",").map { OutcomeID(String($0).trimmingCharacters(in: .whitespaces)) })
-            if let unknown = fixed.first(where: { id in !latest.outcomes.contains { $0.id == id } }) {
-                throw ValidationError("--fix \(unknown.rawValue): \(latest.id) has no such outcome (it has \(latest.outcomes.map(\.id.rawValue).joined(separator: ", ")))")
-            }
-            guard fixed.count < latest.outcomes.count else { throw ValidationError("--fix holds every outcome: there is nothing to scale") }
-            let yearStart = latest.yearStart(containing: Day(year: year, month: latest.yearStartMonth, day: latest.yearStartDay)!)
             let pounds = Money(pounds: pot.contains(".") ? pot : pot + ".00")!
-            let solver = TariffSolver(versions: versions, model: job.simulation.model, year: yearStart, pot: pounds, fixed: fixed, runs: runs, seed: seed)
-            let result: TariffSolver.Result
-            do { result = try solver.solve() } catch { throw Refusal(error.description) }
-            print(Self.text(result, before: latest, pot: pounds, year: yearStart, fixed: fixed))
+            let result = try job.solveTariff(pot: pounds, year: year, fixed: fixed, runs: runs, seed: seed)
+            print(Self.text(result, before: job.simulation.versions.versions.last!, pot: pounds, year: result.year, fixed: fixed))
         }
 
         static func text(_ result: TariffSolver.Result, before: Contract, pot: Money, year: Day, fixed: Set<OutcomeID>) -> String {

@@ -79,6 +79,21 @@ struct SimulateCommandTests {
         #expect(String(decoding: files[0][2], as: UTF8.self).contains("<svg class=\"chart\""))
     }
 
+    @Test func tariffSolveMeetsThePotAndRefusesAnOutcomeTheContractLacks() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let scenario = folder.appendingPathComponent("scenario.yaml").path
+        try "referrals_per_month: 6\nreferral_months: 24\n".write(toFile: scenario, atomically: true, encoding: .utf8)
+        let solved = try pbr("tariff", "solve", "--contract", Fixtures.referenceContractURL.path, "--scenario", scenario, "--pot", "30000",
+                             "--year", "2013", "--runs", "6", "--fix", "D1-completed")
+        #expect(solved.status == 0, "\(solved.stderr)")
+        let off = solved.stdout.split(separator: "\n").first { $0.contains("off the pot by") }
+        let pence = off.flatMap { Double($0.split(separator: " ").dropLast().last ?? "") }
+        #expect(pence.map { abs($0) <= 1 } == true, "\(solved.stdout)")
+        #expect(solved.stdout.contains("D1-completed (fixed)"))
+        let refused = try pbr("tariff", "solve", "--contract", Fixtures.referenceContractURL.path, "--pot", "30000", "--year", "2013", "--fix", "D9")
+        #expect(refused.status != 0 && refused.stderr.contains("--fix D9: national-pilot has no such outcome"), "\(refused.stderr)")
+    }
+
     @Test func theFilesAndTheExportCannotShareAFolder() throws {
         let folder = try Fixtures.temporaryFolder().appendingPathComponent("both").path
         let run = try pbr("simulate", "--contract", Fixtures.referenceContractURL.path, "--out", folder, "--export-run", "1", folder + "/.")

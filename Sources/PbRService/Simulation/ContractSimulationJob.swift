@@ -4,8 +4,9 @@ import PbRImport
 import PbRSimulation
 import PbRStore
 
-/// Modelling a contract before it is signed (`pbr simulate`): a cohort model run many times through the
-/// real engine, each payee's income summed by contract year and month, with its spread.
+/// Modelling a contract before it is signed (`pbr simulate`, `pbr tariff solve`): a cohort model run many
+/// times through the real engine, each payee's income summed by contract year and month, with its spread;
+/// and prices solved to meet a results pot.
 public struct ContractSimulationJob: Sendable {
     public let simulation: ContractSimulation
     /// Where the contract came from, for the outputs' records.
@@ -47,6 +48,21 @@ public struct ContractSimulationJob: Sendable {
             progress?()
             return income
         }
+    }
+
+    /// Prices that make the expected outcome spend in the contract year starting in `year` (2013: 2013/14)
+    /// meet `pot` (`TariffSolver`), on `runs` cohorts from `seed`.
+    /// - Parameter fixed: outcomes whose prices stay as they are.
+    /// - Throws: a `Refusal` for an outcome the contract does not have, or every outcome fixed.
+    public func solveTariff(pot: Money, year: Int, fixed: Set<OutcomeID>, runs: Int, seed: UInt64) throws(Refusal) -> TariffSolver.Result {
+        let latest = simulation.versions.versions.last!
+        if let unknown = fixed.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { id in !latest.outcomes.contains { $0.id == id } }) {
+            throw Refusal("--fix \(unknown.rawValue): \(latest.id) has no such outcome (it has \(latest.outcomes.map(\.id.rawValue).joined(separator: ", ")))")
+        }
+        guard fixed.count < latest.outcomes.count else { throw Refusal("--fix holds every outcome of \(latest.id): there is nothing to scale") }
+        let yearStart = latest.yearStart(containing: Day(year: year, month: latest.yearStartMonth, day: latest.yearStartDay)!)
+        let solver = TariffSolver(versions: simulation.versions, model: simulation.model, year: yearStart, pot: pot, fixed: fixed, runs: runs, seed: seed)
+        do { return try solver.solve() } catch { throw Refusal(error.description) }
     }
 
     /// Run `number`'s cohort written as one extract into `folder` (new, empty, or one PbR made), known

@@ -22,6 +22,8 @@ public struct TariffSolver: Sendable {
     }
 
     public struct Result: Sendable {
+        /// The first day of the contract year solved for.
+        public var year: Day
         /// The solved prices, by outcome (the contract's order) and band.
         public var prices: [(outcome: OutcomeID, prices: [Band: Money])]
         /// The runs' outcome spend in the year, added up: the expected spend is this over `runs`.
@@ -67,7 +69,7 @@ public struct TariffSolver: Sendable {
             evaluation = try evaluate(contract)
         }
         let spend = evaluation.spend.map { Money(pence: $0) }
-        return Result(prices: contract.outcomes.map { ($0.id, $0.prices) }, totalPence: evaluation.total, runs: runs,
+        return Result(year: year, prices: contract.outcomes.map { ($0.id, $0.prices) }, totalPence: evaluation.total, runs: runs,
                       spread: SimulationSummary.Spread(spend), belowPot: Double(spend.filter { $0 < pot }.count) / Double(runs),
                       offPence: Double(evaluation.total - target) / Double(runs))
     }
