@@ -44,6 +44,12 @@ struct CSVReaderTests {
         #expect(throws: CSVError(line: 2, reason: "text after a closing quote")) { try rows("id\n\"a\"b\n") }
     }
 
+    /// ASCII fields take a shorter path than the rest: a field with other UTF-8 in it is read whole too.
+    @Test func fieldsBeyondASCIIAreReadAsTheirText() throws {
+        let rows = try rows("id,name\n1,Zo\u{EB} \u{201C}Z\u{201D}\n2,\"caf\u{E9}, \u{1F600}\"\n")
+        #expect(rows.map(\.fields) == [["id", "name"], ["1", "Zo\u{EB} \u{201C}Z\u{201D}"], ["2", "caf\u{E9}, \u{1F600}"]])
+    }
+
     @Test func invalidUTF8IsAnError() {
         var bytes = Array("id\n".utf8)
         bytes += [0xC3, 0x28, 0x0A]

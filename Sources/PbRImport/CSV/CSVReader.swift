@@ -102,6 +102,9 @@ public struct CSVReader: Sendable {
     /// A field's text. A file that is not UTF-8 is refused at its first such byte (a Latin-1 `é` is 0xE9),
     /// never read with replacement characters.
     private func text(_ slice: UnsafeBufferPointer<UInt8>) throws(CSVError) -> String {
+        // Most fields are ASCII, which is UTF-8 as it stands: `String(decoding:)` makes the same string
+        // without the generic validation (a metadata look-up a field, on both parsing cores).
+        if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice, as: UTF8.self) else {
             let byte = slice[UTF8Check.firstInvalid(in: slice) ?? 0]
             throw CSVError(line: recordLine, reason: UTF8Check.reason(byte), field: fieldIndex)
