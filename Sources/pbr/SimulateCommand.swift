@@ -16,19 +16,9 @@ struct SimulateCommand: AsyncParsableCommand {
             report.html; --export-run K DIR writes run K's cohort as an extract, which imported and run gives run K's income.
             """)
 
-    @OptionGroup var store: StoreOptions
-
-    @Option(help: "The contract: a file (YAML, e.g. contracts/kent.yaml), or the id of a contract in the store.")
-    var contract: String
-
-    @Option(help: "The scenario (YAML; see docs/simulation.md). Default: the cohort model's defaults.")
-    var scenario: String?
-
-    @Option(help: "How many cohorts to simulate.")
-    var runs = 200
-
-    @Option(help: "The seed: the same seed gives the same files.")
-    var seed: UInt64 = 1
+    @OptionGroup var simulation: SimulationOptions
+    var runs: Int { simulation.runs }
+    var seed: UInt64 { simulation.seed }
 
     @Option(help: "Write runs.csv, monthly.csv and report.html into this folder (new, empty, or one pbr made).")
     var out: String?
@@ -44,7 +34,6 @@ struct SimulateCommand: AsyncParsableCommand {
     var exportRun: [String] = []
 
     func validate() throws {
-        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard exportRun.isEmpty || (exportRun.count == 2 && (Int(exportRun[0]) ?? 0) >= 1) else {
             throw ValidationError("--export-run takes a run's number (1 or more) and a folder, e.g. --export-run 7 run7")
         }
@@ -54,14 +43,14 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--out and --export-run name the same folder: the files would clear the extract; name two folders")
         }
         if let sensitivity {
-            guard out != nil, let move = Self.percent(sensitivity), move > 0 else {
+            guard out != nil, let move = Percent.basisPoints(sensitivity), move > 0 else {
                 throw ValidationError("--sensitivity takes a share above 0% such as 20%, with --out DIR")
             }
         }
     }
 
     func run() async throws {
-        let job = try await ContractSimulationJob.prepare(contract: contract, store: store.location, scenario: scenario)
+        let job = try await simulation.prepare()
         if exportRun.count == 2, let number = Int(exportRun[0]) {
             let rows = try job.export(run: number, seed: seed, to: exportRun[1])
             print("Run \(number) of seed \(seed): \(rows) rows written to \(exportRun[1]) as an extract "
@@ -73,14 +62,14 @@ struct SimulateCommand: AsyncParsableCommand {
         let incomes = job.run(runs: runs, seed: seed) { step?.advance(by: 1) }
         step?.finish()
         var moved: Sensitivity?
-        if let sensitivity, let move = Self.percent(sensitivity) {
+        if let sensitivity, let move = Percent.basisPoints(sensitivity) {
             let step = TerminalProgress().start("Sensitivity", total: runs * 2 * CohortModel.chances.count, unit: "runs")
             moved = try Sensitivity.run(job.simulation, runs: runs, seed: seed, move: move) { step?.advance(by: 1) }
             step?.finish()
         }
         let contract = job.simulation.versions.first
         let summary = SimulationSummary(incomes, contract: contract, model: job.simulation.model)
-        let record = Provenance(command: "simulate --runs \(runs) --seed \(seed) --scenario \(job.scenarioSource)", store: store.location.description,
+        let record = Provenance(command: "simulate --runs \(runs) --seed \(seed) --scenario \(job.scenarioSource)", store: simulation.store.location.description,
                                 contract: job.stamp, asOf: job.simulation.asOf)
         var files = [("runs.csv", SimulationCSV.runs(incomes, contract: contract)), ("monthly.csv", SimulationCSV.monthly(summary)),
                      ("report.html", SimulationHTML.render(summary, contract: contract, scenario: job.scenarioSource, seed: seed, sensitivity: moved))]
@@ -94,14 +83,8 @@ struct SimulateCommand: AsyncParsableCommand {
         if let moved {
             print("\nSensitivity: mean outcome income \(moved.base.sterling); each chance moved \(sensitivity!) of itself, widest swing first")
             print(SimulationText.rows(["chance", "lower", "higher", "income lower", "income higher"], moved.rows.prefix(8).map { row in
-                [row.parameter, SimulationText.percent(row.low), SimulationText.percent(row.high), row.incomeLow.sterling, row.incomeHigh.sterling]
+                [row.parameter, Percent.text(basisPoints: row.low), Percent.text(basisPoints: row.high), row.incomeLow.sterling, row.incomeHigh.sterling]
             }), terminator: "")
         }
-    }
-
-    /// `20%` or `12.5%` as basis points.
-    static func percent(_ text: String) -> Int? {
-        guard text.hasSuffix("%"), let money = Money(pounds: text.dropLast()), (0...10_000).contains(money.pence) else { return nil }
-        return Int(money.pence)
     }
 }

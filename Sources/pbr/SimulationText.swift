@@ -14,7 +14,7 @@ enum SimulationText {
             })
             if let gap = summary.gaps[payee], let capital = summary.workingCapital[payee] {
                 out += "cash-flow gap: median \(gap.median.sterling), 95th percentile \(gap.p95.sterling); "
-                    + "working capital at \(percent(summary.workingCapitalConfidenceBasisPoints)) confidence: \(capital.sterling)\n"
+                    + "working capital at \(Percent.text(basisPoints: summary.workingCapitalConfidenceBasisPoints)) confidence: \(capital.sterling)\n"
             }
         }
         out += "\nThe commissioner: spend by contract year\n"
@@ -26,15 +26,13 @@ enum SimulationText {
         }
         if let investor = summary.investor {
             let investment = investor.investment
-            out += "\nThe investor: \(investment.amount.sterling) lent to \(investment.payee.rawValue) at \(percent(investment.interestBasisPoints)) a year, "
-                + "repaid from \(percent(investment.repaymentBasisPoints)) of its outcome payments\n"
+            out += "\nThe investor: \(investment.amount.sterling) lent to \(investment.payee.rawValue) at \(Percent.text(basisPoints: investment.interestBasisPoints)) a year, "
+                + "repaid from \(Percent.text(basisPoints: investment.repaymentBasisPoints)) of its outcome payments\n"
                 + "gain (repaid less lent): expected \(investor.expectedGain.sterling); median \(investor.gain.median.sterling) "
                 + "(5th \(investor.gain.p5.sterling), 95th \(investor.gain.p95.sterling)); chance of loss \(Int((investor.chanceOfLoss * 100).rounded()))%\n"
         }
         return out
     }
-
-    static func percent(_ basisPoints: Int) -> String { Money(pence: Int64(basisPoints)).description + "%" }
 
     /// Columns under a header, the first aligned left and the others right.
     static func rows(_ header: [String], _ rows: [[String]]) -> String {

@@ -18,13 +18,7 @@ struct TariffCommand: AsyncParsableCommand {
                 day. See docs/simulation.md (Tariff solver).
                 """)
 
-        @OptionGroup var store: StoreOptions
-
-        @Option(help: "The contract: a file, or the id of a contract in the store.")
-        var contract: String
-
-        @Option(help: "The scenario (YAML). Default: the cohort model's defaults.")
-        var scenario: String?
+        @OptionGroup var simulation: SimulationOptions
 
         @Option(help: "The results pot, in pounds (e.g. 1200000 or 1200000.00).")
         var pot: String
@@ -35,24 +29,18 @@ struct TariffCommand: AsyncParsableCommand {
         @Option(help: "Outcomes whose prices stay as they are, comma separated.")
         var fix: String = ""
 
-        @Option(help: "How many cohorts the expected spend is the mean of.")
-        var runs = 200
-
-        @Option(help: "The seed.")
-        var seed: UInt64 = 1
+        /// The pot in pounds: whole (`1200000`) or with pence (`1200000.00`).
+        var pounds: Money? { Money(pounds: pot.contains(".") ? pot : pot + ".00") }
 
         func validate() throws {
-            guard let pounds = Money(pounds: pot.contains(".") ? pot : pot + ".00"), pounds > .zero else {
-                throw ValidationError("--pot takes an amount in pounds above 0, e.g. 1200000")
-            }
-            guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+            guard let pounds, pounds > .zero else { throw ValidationError("--pot takes an amount in pounds above 0, e.g. 1200000") }
         }
 
         func run() async throws {
-            let job = try await ContractSimulationJob.prepare(contract: contract, store: store.location, scenario: scenario)
+            let job = try await simulation.prepare()
             let fixed = Set(fix.split(separator: ",").map { OutcomeID(String($0).trimmingCharacters(in: .whitespaces)) })
-            let pounds = Money(pounds: pot.contains(".") ? pot : pot + ".00")!
-            let result = try job.solveTariff(pot: pounds, year: year, fixed: fixed, runs: runs, seed: seed)
+            let pounds = self.pounds!  // checked by validate()
+            let result = try job.solveTariff(pot: pounds, year: year, fixed: fixed, runs: simulation.runs, seed: simulation.seed)
             print(Self.text(result, before: job.simulation.versions.versions.last!, pot: pounds, year: result.year, fixed: fixed))
         }
 

@@ -62,10 +62,8 @@ struct ContractNode {
     /// `25%` or `12.5%` as basis points.
     func percent() throws(ContractError) -> Int {
         let text = try string()
-        guard text.hasSuffix("%"), let money = Money(pounds: text.dropLast()), (0...10_000).contains(money.pence) else {
-            throw fail("'\(text)' is not a percentage from 0% to 100%, e.g. 25%")
-        }
-        return Int(money.pence)
+        guard let basisPoints = Percent.basisPoints(text) else { throw fail("'\(text)' is not a percentage from 0% to 100%, e.g. 25%") }
+        return basisPoints
     }
 
     /// `28 days`, `6 months`, `1 month`.

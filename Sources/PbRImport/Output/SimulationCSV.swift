@@ -31,13 +31,11 @@ public enum SimulationCSV {
     public static func sensitivity(_ sensitivity: Sensitivity) -> String {
         var writer = CSVWriter(header: sensitivityHeader, expectedBytes: sensitivity.rows.count * 80)
         for row in sensitivity.rows {
-            writer.append([row.parameter, percent(row.low), percent(row.high), row.incomeLow.description, sensitivity.base.description,
+            writer.append([row.parameter, Percent.text(basisPoints: row.low), Percent.text(basisPoints: row.high), row.incomeLow.description, sensitivity.base.description,
                            row.incomeHigh.description])
         }
         return writer.text
     }
-
-    static func percent(_ basisPoints: Int) -> String { Money(pence: Int64(basisPoints)).description + "%" }
 
     /// Each payee's income by the month it arrives: the 5th percentile, median and 95th over the runs.
     public static func monthly(_ summary: SimulationSummary) -> String {

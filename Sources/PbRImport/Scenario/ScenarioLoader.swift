@@ -121,7 +121,7 @@ public enum ScenarioLoader {
 
     private static func hundred(_ basisPoints: Int, _ node: ContractNode) throws(ContractError) {
         guard basisPoints == 10_000 else {
-            throw node.fail("the shares add up to \(Money(pence: Int64(basisPoints)).description)%, not 100%")
+            throw node.fail("the shares add up to \(Percent.text(basisPoints: basisPoints)), not 100%")
         }
     }
 }

@@ -25,7 +25,7 @@ public enum SimulationHTML {
             }
             if let gap = summary.gaps[payee], let capital = summary.workingCapital[payee] {
                 let text = "Cash-flow gap (the most its costs ran ahead of the money arriving): median \(gap.median.sterling), "
-                    + "95th percentile \(gap.p95.sterling). The working capital that carries it through \(percent(summary.workingCapitalConfidenceBasisPoints)) "
+                    + "95th percentile \(gap.p95.sterling). The working capital that carries it through \(Percent.text(basisPoints: summary.workingCapitalConfidenceBasisPoints)) "
                     + "of the runs: \(capital.sterling)."
                 body += "<p>\(escape(text))</p>\n"
             }
@@ -45,7 +45,7 @@ public enum SimulationHTML {
         if let investor = summary.investor {
             let investment = investor.investment
             let text = "\(investment.amount.sterling) lent to \(investment.payee.rawValue) on the contract's first day at "
-                + "\(percent(investment.interestBasisPoints)) a year, repaid from \(percent(investment.repaymentBasisPoints)) of its outcome payments "
+                + "\(Percent.text(basisPoints: investment.interestBasisPoints)) a year, repaid from \(Percent.text(basisPoints: investment.repaymentBasisPoints)) of its outcome payments "
                 + "as they arrive. Gain (repaid less lent): expected \(investor.expectedGain.sterling), median \(investor.gain.median.sterling), "
                 + "5th percentile \(investor.gain.p5.sterling), 95th \(investor.gain.p95.sterling). Chance of loss: "
                 + "\(Int((investor.chanceOfLoss * 100).rounded()))% of the runs."
@@ -66,13 +66,13 @@ public enum SimulationHTML {
         func x(_ money: Money) -> Int { left + Int((money.pence - lowest.pence) * Int64(width) / span) }
         let height = top + rows.count * rowHeight + 40
         var parts = ["<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(left + width + 120) \(height)\" role=\"img\">"
-            + "<title>Mean outcome income as each chance moves by \(percent(sensitivity.moveBasisPoints)) of itself</title>"]
+            + "<title>Mean outcome income as each chance moves by \(Percent.text(basisPoints: sensitivity.moveBasisPoints)) of itself</title>"]
         for (index, row) in rows.enumerated() {
             let y = top + index * rowHeight
             let (from, to) = (min(x(row.incomeLow), x(row.incomeHigh)), max(x(row.incomeLow), x(row.incomeHigh)))
             parts.append("<text class=\"tick\" x=\"\(left - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(escape(row.parameter))</text>"
                 + "<rect class=\"swing\" x=\"\(from)\" y=\"\(y + 2)\" width=\"\(max(to - from, 1))\" height=\"\(rowHeight - 4)\">"
-                + "<title>\(escape("\(percent(row.low)): \(row.incomeLow.sterling); \(percent(row.high)): \(row.incomeHigh.sterling)"))</title></rect>"
+                + "<title>\(escape("\(Percent.text(basisPoints: row.low)): \(row.incomeLow.sterling); \(Percent.text(basisPoints: row.high)): \(row.incomeHigh.sterling)"))</title></rect>"
                 + "<text class=\"tick\" x=\"\(to + 4)\" y=\"\(y + 12)\">\(escape(row.swing.sterling))</text>")
         }
         let bottom = top + rows.count * rowHeight
@@ -80,12 +80,10 @@ public enum SimulationHTML {
             + "<text class=\"title\" x=\"\(x(sensitivity.base))\" y=\"\(bottom + 16)\" text-anchor=\"middle\">base \(escape(sensitivity.base.sterling))</text>"
             + "<text class=\"title\" x=\"\(left + width / 2)\" y=\"\(bottom + 32)\" text-anchor=\"middle\">mean outcome income over the runs (£), all payees and years</text>")
         parts.append("</svg>")
-        let text = "Each chance of the cohort moved \(percent(sensitivity.moveBasisPoints)) of itself lower and higher, "
+        let text = "Each chance of the cohort moved \(Percent.text(basisPoints: sensitivity.moveBasisPoints)) of itself lower and higher, "
             + "the others held, on the same seeds: the widest swing in mean outcome income first."
         return "<section>\n<h2>Sensitivity</h2>\n<p>\(escape(text))</p>\n" + parts.joined(separator: "\n") + "\n</section>\n"
     }
-
-    static func percent(_ basisPoints: Int) -> String { Money(pence: Int64(basisPoints)).description + "%" }
 
     static func cells(_ spread: SimulationSummary.Spread) -> String {
         [spread.p5, spread.median, spread.p95].map { "<td class=\"number\">\($0.sterling)</td>" }.joined()
