@@ -45,12 +45,18 @@ struct LedgerState: Sendable {
     func draft(_ period: StatementPeriod, versions: ContractVersions, run: [Entitlement],
                histories: [ClientHistory]) throws(LedgerRefusal) -> [PeriodStatements.Issued] {
         var byClient: [ClientID: ClientHistory]?
-        let attachments = AttachmentFees.owed(versions.inForce(on: period.lastDay), histories, asOf: period.lastDay)
+        let contract = versions.inForce(on: period.lastDay)
+        let cohorts = CohortOutcomes.owed(contract, CohortOutcomes.evaluate(contract, histories, asOf: period.lastDay),
+                                          asOf: period.lastDay)
+        let attachments = AttachmentFees.owed(contract, histories, asOf: period.lastDay) + cohorts
         return try PeriodStatements.compute(versions: versions, period: period, run: run, attachments: attachments,
                                                     issued: issued, balances: balances,
                                                     disputes: Dispute.effects(disputes, on: period),
                                                     providers: { Set(histories.flatMap { $0.episodes.map(\.providerID) }) },
                                                     why: { key in
+            if key.component == .cohort {
+                return "cohort \(key.part) of \(key.outcomeID) no longer pays \(key.payee) on the data now known"
+            }
             if key.component == .attachment {
                 return "no journey of \(key.clientID) starts on \(key.journeyStart.map(\.description) ?? "that day") in the data now known"
             }

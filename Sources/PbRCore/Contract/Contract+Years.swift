@@ -13,11 +13,15 @@ extension Contract {
     }
 
     /// The last day a line of the contract can fall due: `outcomes_until`, or after it the end of the
-    /// longest data lag of an offending outcome whose window ends on that day.
+    /// longest data lag of an offending outcome whose window ends on that day, or the day the last
+    /// cohort of a cohort outcome falls due.
     public var settledOn: Day {
-        outcomes.reduce(outcomesUntil) { last, rule in
+        let offending = outcomes.reduce(outcomesUntil) { last, rule in
             guard case .noOffending(let offending) = rule.kind else { return last }
             return max(last, offending.dataLag.after(outcomesUntil))
+        }
+        return cohortOutcomes.reduce(offending) { last, cohort in
+            max(last, cohort.dataLag.after(cohort.closesOn(start: outcomesUntil)))
         }
     }
 

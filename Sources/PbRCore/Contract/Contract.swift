@@ -37,6 +37,9 @@ public struct Contract: Sendable {
     /// How long after a client's last TOP (start or review) the next review falls due (DOMAIN.md: about
     /// every 6 months): the day around which the diagnostics watch for discharges timed to avoid it.
     public var reviewsDueEvery = Period.months(6)
+    /// Outcomes paid on a cohort's rate (`kind: cohort_rate`), evaluated over every client at once
+    /// (`CohortOutcomes`), not client by client.
+    public var cohortOutcomes: [CohortOutcome] = []
 
     /// The client's journeys this contract covers: episodes at its providers, linked; those that start on
     /// or after its start, and those open on it when it takes in clients already in treatment.

@@ -7,7 +7,8 @@ public enum OutcomeLineDraft {
     public struct Owed: Hashable, Sendable {
         public var key: LedgerKey
         public var earnedBy: ProviderID
-        public var band: Band
+        /// Nil for a cohort's share: a cohort has no band.
+        public var band: Band?
         public var achievedOn: Day
         public var dueOn: Day
         public var amount: Money
@@ -15,7 +16,7 @@ public enum OutcomeLineDraft {
         /// The run's line was cut by a cap.
         public var capped = false
 
-        public init(key: LedgerKey, earnedBy: ProviderID, band: Band, achievedOn: Day, dueOn: Day, amount: Money, reason: String,
+        public init(key: LedgerKey, earnedBy: ProviderID, band: Band?, achievedOn: Day, dueOn: Day, amount: Money, reason: String,
                     capped: Bool = false) {
             self.key = key; self.earnedBy = earnedBy; self.band = band; self.achievedOn = achievedOn; self.dueOn = dueOn
             self.amount = amount; self.reason = reason; self.capped = capped
@@ -23,8 +24,8 @@ public enum OutcomeLineDraft {
 
         /// What the latest issued line for a key says, for a key the run no longer owes.
         init?(issued line: IssuedLedger.Latest, key: LedgerKey) {
-            guard let band = line.band, let achievedOn = line.achievedOn, let dueOn = line.dueOn else { return nil }
-            self.init(key: key, earnedBy: line.earnedBy ?? key.payee, band: band, achievedOn: achievedOn, dueOn: dueOn,
+            guard line.band != nil || key.component == .cohort, let achievedOn = line.achievedOn, let dueOn = line.dueOn else { return nil }
+            self.init(key: key, earnedBy: line.earnedBy ?? key.payee, band: line.band, achievedOn: achievedOn, dueOn: dueOn,
                       amount: .zero, reason: "")
         }
 
@@ -58,7 +59,8 @@ public enum OutcomeLineDraft {
 
     /// - Parameters:
     ///   - run: the contract's entitlements as of the period's last day, seeing the data the statement pins.
-    ///   - attachments: the attachment fees owed as of that day (`AttachmentFees`).
+    ///   - attachments: the attachment fees and cohort shares owed as of that day (`AttachmentFees`,
+    ///     `CohortOutcomes`).
     ///   - issued: every line issued for the contract before this period.
     ///   - overrides: keys settled by upheld disputes.
     ///   - why: for a key no longer owed, why, in the engine's words (`OutcomeTrace`); nil when unknown.
@@ -105,7 +107,11 @@ public enum OutcomeLineDraft {
     /// An adjustment's cause, from what changed between the line issued last and what is owed now.
     static func withCause(_ draft: Draft, now: Owed?, before: IssuedLedger.Latest, asOf: Day, why: String?) -> Draft {
         var draft = draft
-        let subject = draft.key.component == .attachment ? "the attachment fee" : "\(draft.key.outcomeID) part \(draft.key.part)"
+        let subject = switch draft.key.component {
+        case .attachment: "the attachment fee"
+        case .cohort: "\(draft.key.outcomeID) cohort \(draft.key.part)"
+        default: "\(draft.key.outcomeID) part \(draft.key.part)"
+        }
         guard let now else {
             draft.reason = "no longer owed as of \(asOf): " + (why ?? "the data now known no longer shows "
                 + "\(subject) achieved on \(before.achievedOn.map(\.description) ?? "its day")")
@@ -116,7 +122,7 @@ public enum OutcomeLineDraft {
             return draft
         }
         var changes: [String] = []
-        if let band = before.band, band != now.band { changes.append("band \(band) became band \(now.band)") }
+        if let band = before.band, let nowBand = now.band, band != nowBand { changes.append("band \(band) became band \(nowBand)") }
         if let day = before.achievedOn, day != now.achievedOn { changes.append("achieved on \(now.achievedOn), not \(day)") }
         if now.capped { changes.append("cut by a cap") }
         if changes.isEmpty { changes.append("the amount owed is now \(now.amount)") }

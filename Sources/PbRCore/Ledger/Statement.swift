@@ -13,7 +13,7 @@ public struct Statement: Sendable {
     public var id: String { Self.id(contract: contractID, period: period, payee: payee) }
 
     /// The period's statements: one per payee with a line, the block first, then attachment fees, then
-    /// outcome lines, in key order, numbered from 1.
+    /// cohort shares, then outcome lines, in key order, numbered from 1.
     /// - Parameters:
     ///   - blocks: each payee's block for the period.
     ///   - outcomes: the period's outcome drafts (`OutcomeLineDraft`).
@@ -28,11 +28,11 @@ public struct Statement: Sendable {
                                            kind: .new, amount: block, reason: blockReason ?? "block for \(period)"))
             }
             for draft in outcomes where draft.key.payee == payee {
-                let isOutcome = draft.key.component == .outcome
+                let hasOutcome = draft.key.component == .outcome || draft.key.component == .cohort
                 lines.append(StatementLine(
                     statementID: id, line: lines.count + 1, period: period, providerID: payee, earnedBy: draft.earnedBy,
-                    clientID: draft.key.clientID, component: draft.key.component, outcomeID: isOutcome ? draft.key.outcomeID : nil,
-                    part: isOutcome ? draft.key.part : nil,
+                    clientID: draft.key.component == .cohort ? nil : draft.key.clientID, component: draft.key.component,
+                    outcomeID: hasOutcome ? draft.key.outcomeID : nil, part: hasOutcome ? draft.key.part : nil,
                     band: draft.band, achievedOn: draft.achievedOn, dueOn: draft.dueOn, kind: draft.kind, amount: draft.amount,
                     reason: draft.reason, refersTo: draft.refersTo))
             }

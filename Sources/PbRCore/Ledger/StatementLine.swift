@@ -50,17 +50,18 @@ public struct LineReference: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(statementID):\(line)" }
 }
 
-/// What one line settles: a payee's client, outcome and part, or for an attachment fee the client's
-/// journey (by its start day). The sum of every line issued for a key equals the latest statement run's
+/// What one line settles: a payee's client, outcome and part; for an attachment fee the client's
+/// journey (by its start day); for a cohort outcome the payee's share of one cohort (by its number). The sum of every line issued for a key equals the latest statement run's
 /// amount for it (the ledger's invariant).
 public struct LedgerKey: Hashable, Comparable, Sendable {
     public var payee: ProviderID
-    /// `.outcome` or `.attachment`.
+    /// `.outcome`, `.attachment` or `.cohort`.
     public var component: StatementLine.Component
+    /// Empty for a cohort's share.
     public var clientID: ClientID
     /// Empty for an attachment fee.
     public var outcomeID: OutcomeID
-    /// 0 for an attachment fee.
+    /// 0 for an attachment fee; the cohort's number for a cohort's share.
     public var part: Int
     /// The journey an attachment fee is for; nil for an outcome.
     public var journeyStart: Day?
@@ -77,6 +78,13 @@ public struct LedgerKey: Hashable, Comparable, Sendable {
         return key
     }
 
+    /// The key of a payee's share of a cohort outcome's cohort `number` (`CohortPeriod.number`).
+    public static func cohort(payee: ProviderID, outcomeID: OutcomeID, number: Int) -> LedgerKey {
+        var key = LedgerKey(payee: payee, clientID: ClientID(""), outcomeID: outcomeID, part: number)
+        key.component = .cohort
+        return key
+    }
+
     /// The key a line with these fields settles (`StatementLine.key`), for a reader of the ledger that
     /// builds no line; nil for lines of other components.
     public static func settled(by component: StatementLine.Component, payee: ProviderID, clientID: ClientID?, outcomeID: OutcomeID?,
@@ -84,14 +92,16 @@ public struct LedgerKey: Hashable, Comparable, Sendable {
         if component == .attachment, let clientID, let achievedOn {
             return .attachment(payee: payee, clientID: clientID, journeyStart: achievedOn)
         }
+        if component == .cohort, let outcomeID, let part { return .cohort(payee: payee, outcomeID: outcomeID, number: part) }
         guard component == .outcome, let clientID, let outcomeID, let part else { return nil }
         return LedgerKey(payee: payee, clientID: clientID, outcomeID: outcomeID, part: part)
     }
 
-    /// Payee, then attachment fees before outcomes, then client, outcome, part, journey.
+    /// Payee, then attachment fees, cohort shares and outcomes in that order, then client, outcome,
+    /// part, journey.
     public static func < (a: LedgerKey, b: LedgerKey) -> Bool {
         if a.payee != b.payee { return a.payee < b.payee }
-        if a.component != b.component { return a.component == .attachment }
+        if a.component != b.component { return a.component.keyOrder < b.component.keyOrder }
         if a.clientID != b.clientID { return a.clientID < b.clientID }
         if a.outcomeID != b.outcomeID { return a.outcomeID < b.outcomeID }
         if a.part != b.part { return a.part < b.part }
@@ -99,6 +109,19 @@ public struct LedgerKey: Hashable, Comparable, Sendable {
         case let (x?, y?): return x < y
         case (nil, _?): return true
         default: return false
+        }
+    }
+}
+
+extension StatementLine.Component {
+    /// Where a component's keys come in a statement, after its block.
+    var keyOrder: Int {
+        switch self {
+        case .block: 0
+        case .attachment: 1
+        case .cohort: 2
+        case .outcome: 3
+        case .verification: 4
         }
     }
 }

@@ -7,7 +7,7 @@ extension ContractLoader {
     /// One outcome: the keys every kind shares, then the kind's own parameters.
     static func outcome(_ node: ContractNode) throws(ContractError) -> OutcomeRule {
         guard let kindNode = node.node.mapping?["kind"].map({ ContractNode(node: $0, path: node.path + ".kind") }) else {
-            throw node.fail("an outcome needs a kind (top_sustained, completion, no_offending or event)")
+            throw node.fail("an outcome needs a kind (top_sustained, completion, no_offending, event or cohort_rate)")
         }
         let kindName = try kindNode.string()
         let own: Set<String>
@@ -16,7 +16,7 @@ extension ContractLoader {
         case "completion": own = ["successful", "instalments", "on_failure"]
         case "no_offending": own = ["eligible", "window", "data_lag", "offences"]
         case "event": own = ["eligible", "events", "review_any"]
-        default: throw kindNode.fail("unknown kind '\(kindName)' (expected top_sustained, completion, no_offending or event)")
+        default: throw kindNode.fail("unknown kind '\(kindName)' (expected top_sustained, completion, no_offending, event or cohort_rate)")
         }
         let keys = try node.mapping(allowed: common.union(own))
         func required(_ key: String) throws(ContractError) -> ContractNode {

@@ -44,8 +44,10 @@ public enum ContractLoader {
             guard case .days(let days) = try node.period() else { throw node.fail("the journey gap is counted in days") }
             gap = days
         }
-        let outcomes = try required("outcomes").list().map { (node) throws(ContractError) in try outcome(node) }
-        try checkUnique(outcomes.map(\.id.rawValue), under: required("outcomes"))
+        let outcomeNodes = try required("outcomes").list()
+        let outcomes = try outcomeNodes.filter { !isCohortOutcome($0) }.map { (node) throws(ContractError) in try outcome(node) }
+        let cohortOutcomes = try outcomeNodes.filter(isCohortOutcome).map { (node) throws(ContractError) in try cohortOutcome(node) }
+        try checkUnique((outcomes.map(\.id) + cohortOutcomes.map(\.id)).map(\.rawValue), under: required("outcomes"))
         let groups = try top["exclusive_groups"].map { (node) throws(ContractError) in try exclusiveGroups(node, outcomes) } ?? []
         let caps = try top["caps"].map { (node) throws(ContractError) in try self.caps(node, outcomes) } ?? []
         let prime = try top["prime_provider"].flatMap { (node) throws(ContractError) in
@@ -61,6 +63,8 @@ public enum ContractLoader {
             outcomesUntil: outcomesUntil, yearStartMonth: yearStart.month, yearStartDay: yearStart.day,
             journeyGapDays: gap, primeProvider: prime, outcomes: outcomes, exclusiveGroups: groups, caps: caps,
             finance: finance, effectiveFrom: effectiveFrom)
+        contract.cohortOutcomes = cohortOutcomes
+        try checkCohorts(contract, under: required("outcomes"))
         if let node = top["providers"] {
             contract.providers = Set(try node.list().map { (item) throws(ContractError) in ProviderID(try item.string()) })
         }
