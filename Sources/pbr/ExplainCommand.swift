@@ -7,7 +7,7 @@ import PbRStore
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Why a client is paid what they are: journeys, each outcome's verdict and its evidence, band, price, parts, statement lines.")
+        abstract: "Why a client is paid what they are: journeys, each outcome's verdict and its evidence, band, price, parts, statement lines; or, with --cohort, a cohort outcome's cohorts: members, rate, baseline, arithmetic, shares.")
 
     @OptionGroup var store: StoreOptions
 
@@ -15,10 +15,13 @@ struct ExplainCommand: AsyncParsableCommand {
     var contract: String
 
     @Option(help: "The client id (pseudonymous, as in the extract).")
-    var client: String
+    var client: String?
 
-    @Option(help: "Only this outcome.")
+    @Option(help: "Only this outcome; with --cohort, the cohort outcome to explain.")
     var outcome: String?
+
+    @Option(help: "Explain a cohort outcome's cohorts instead of a client: `all`, or one cohort by its label (`2012/13 Q1`) or number.")
+    var cohort: String?
 
     @Option(help: "The day to explain as of (YYYY-MM-DD). Default: today.", transform: Day.argument)
     var asOf: Day?
@@ -26,8 +29,21 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(help: "See only data known at or before this moment. Default: all imported.", transform: Moment.argument)
     var knownAt: Moment?
 
+    func validate() throws {
+        guard (client == nil) != (cohort == nil) else { throw ValidationError("name one of --client CLIENT or --cohort all|LABEL|NUMBER") }
+        if cohort != nil, outcome == nil { throw ValidationError("--cohort needs --outcome, the cohort outcome to explain") }
+    }
+
     func run() async throws {
         let day = asOf ?? WallClock.system.today
+        if let cohort, let outcome {
+            let job = CohortExplanation(contractID: contract, outcomeID: OutcomeID(outcome), cohort: cohort == "all" ? nil : cohort,
+                                        asOf: day, knownAt: knownAt)
+            let result = try await store.using { try await job.run(on: $0) }
+            print(CohortExplainText.render(result, contract: contract, asOf: day))
+            return
+        }
+        guard let client else { return }
         let job = ClientExplanation(contractID: contract, clientID: ClientID(client), outcomeID: outcome.map(OutcomeID.init),
                                     asOf: day, knownAt: knownAt)
         let result = try await store.using { try await job.run(on: $0) }

@@ -16,7 +16,7 @@ struct ShippedContractsTests {
     @Test func everyShippedContractLoadsAndRegistersInOneStore() async throws {
         let names = try ShippedExtracts.shippedNames()
         #expect(names == ["bracknell-forest", "kent", "national-pilot", "oxfordshire-assessment",
-                          "oxfordshire-harm-minimisation", "oxfordshire-recovery"])
+                          "oxfordshire-harm-minimisation", "oxfordshire-recovery", "peterborough"])
         let (store, _) = try await temporaryStore()
         for name in names {
             let source = try ContractSource.load(ShippedExtracts.contract(name).path)

@@ -119,7 +119,8 @@ struct SimulateCommandTests {
 @Suite("Shipped scenarios")
 struct ShippedScenarioTests {
     @Test(arguments: [("national-pilot", "national-pilot"), ("kent", "kent"), ("oxfordshire-recovery-small-voluntary", "oxfordshire-recovery"),
-                      ("oxfordshire-harm-minimisation", "oxfordshire-harm-minimisation"), ("bracknell-forest", "bracknell-forest")])
+                      ("oxfordshire-harm-minimisation", "oxfordshire-harm-minimisation"), ("bracknell-forest", "bracknell-forest"),
+                      ("peterborough", "peterborough")])
     func aShippedScenarioRunsOnItsContract(_ scenario: String, _ contract: String) async throws {
         let job = try await ContractSimulationJob.prepare(contract: Fixtures.root.appendingPathComponent("contracts/\(contract).yaml").path,
                                                           store: .sqlite(path: "unused.sqlite"),

@@ -50,6 +50,23 @@ struct ContractSimulationTests {
         #expect(income.arriving[p01]?[StatementPeriod("2012-05")!] == Money("150000.00"))
     }
 
+    @Test func aCohortOutcomeIsPaidAsOutcomeIncomeWhenItsCohortFallsDue() throws {
+        // The certain cohort under a contract that pays only a cohort outcome: each 2012/13 quarter's
+        // journeys, no offence within 12 months against a stated 40%: nobody offends, so 100%, 60 points,
+        // × £100.00 = £6,000.00 for the first quarter's cohort (the April to June starts; the other quarters have no journey). The
+        // cohort closes 2013-06-30 and is due 10 months later, 2014-04-30: 2014/15's income.
+        var contract = ReferenceFramework.contract()
+        (contract.outcomes, contract.exclusiveGroups, contract.finance.remainder) = ([], [], "none")
+        contract.cohortOutcomes = [CohortOutcome(
+            id: OutcomeID("C1"), domain: .offending, grouping: .quarter, test: .noProvenOffence, within: .months(12),
+            dataLag: .months(10), baseline: .stated(basisPoints: 4_000), pricePerPoint: Money("100.00"))]
+        let income = try ContractSimulation(versions: ContractVersions([contract]), model: Self.certain()).run(1, seed: 9)
+        let years = income.byYear.filter { $0.value.outcome != .zero }
+            .map { "\(Contract.yearLabel(startingOn: $0.key.start)) \($0.key.payee) \($0.value.outcome)" }
+        #expect(years == ["2014/15 P01 6000.00"])
+        #expect(income.byMonth[ProviderID("P01")]?[StatementPeriod("2014-04")!] == Money("6000.00"))
+    }
+
     @Test func theSameSeedGivesTheSameRunAndAnotherSeedAnother() throws {
         var model = Self.certain()
         (model.referralsVary, model.startsBasisPoints) = (true, 5_000)

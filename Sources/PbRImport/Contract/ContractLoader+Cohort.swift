@@ -66,24 +66,21 @@ extension ContractLoader {
         return .points(basisPoints: Int(value.pence))
     }
 
-    /// What the loader checks across a contract's cohort outcomes: `net_of` names another cohort outcome
-    /// that is paid net of none, and every `by_cohort` label is one of the outcome's cohorts.
-    static func checkCohorts(_ contract: Contract, under node: ContractNode) throws(ContractError) {
-        for outcome in contract.cohortOutcomes {
-            let path = node.path + "(cohort outcome \(outcome.id))"
-            if let other = outcome.netOf {
+    /// What the loader checks across a contract's cohort outcomes (`nodes` in the same order): `net_of`
+    /// names another cohort outcome that is paid net of none, and every `by_cohort` label is a cohort.
+    static func checkCohorts(_ contract: Contract, nodes: [ContractNode]) throws(ContractError) {
+        for (outcome, node) in zip(contract.cohortOutcomes, nodes) {
+            let keys = try node.mapping(allowed: nil)
+            if let other = outcome.netOf, let netOf = keys["net_of"] {
                 guard let target = contract.cohortOutcomes.first(where: { $0.id == other }), target.id != outcome.id else {
-                    throw ContractError(path: path + ".net_of", line: nil, reason: "no other cohort outcome '\(other)' in this contract")
+                    throw netOf.fail("no other cohort outcome '\(other)' in this contract")
                 }
-                guard target.netOf == nil else {
-                    throw ContractError(path: path + ".net_of", line: nil, reason: "'\(other)' is itself paid net of another outcome")
-                }
+                guard target.netOf == nil else { throw netOf.fail("'\(other)' is itself paid net of another outcome") }
             }
-            if case .byCohort(let rates) = outcome.baseline {
-                let labels = Set(contract.cohortPeriods(outcome.grouping).map(\.label))
+            if case .byCohort(let rates) = outcome.baseline, let baseline = keys["baseline"] {
+                let labels = contract.cohortPeriods(outcome.grouping).map(\.label)
                 if let unknown = rates.keys.sorted().first(where: { !labels.contains($0) }) {
-                    throw ContractError(path: path + ".baseline.by_cohort", line: nil,
-                                        reason: "'\(unknown)' is not one of the cohorts (\(labels.sorted().joined(separator: ", ")))")
+                    throw baseline.fail("'\(unknown)' is not one of the cohorts (\(labels.joined(separator: ", ")))")
                 }
             }
         }

@@ -46,7 +46,8 @@ public enum ContractLoader {
         }
         let outcomeNodes = try required("outcomes").list()
         let outcomes = try outcomeNodes.filter { !isCohortOutcome($0) }.map { (node) throws(ContractError) in try outcome(node) }
-        let cohortOutcomes = try outcomeNodes.filter(isCohortOutcome).map { (node) throws(ContractError) in try cohortOutcome(node) }
+        let cohortNodes = outcomeNodes.filter(isCohortOutcome)
+        let cohortOutcomes = try cohortNodes.map { (node) throws(ContractError) in try cohortOutcome(node) }
         try checkUnique((outcomes.map(\.id) + cohortOutcomes.map(\.id)).map(\.rawValue), under: required("outcomes"))
         let groups = try top["exclusive_groups"].map { (node) throws(ContractError) in try exclusiveGroups(node, outcomes) } ?? []
         let caps = try top["caps"].map { (node) throws(ContractError) in try self.caps(node, outcomes) } ?? []
@@ -64,7 +65,7 @@ public enum ContractLoader {
             journeyGapDays: gap, primeProvider: prime, outcomes: outcomes, exclusiveGroups: groups, caps: caps,
             finance: finance, effectiveFrom: effectiveFrom)
         contract.cohortOutcomes = cohortOutcomes
-        try checkCohorts(contract, under: required("outcomes"))
+        try checkCohorts(contract, nodes: cohortNodes)
         if let node = top["providers"] {
             contract.providers = Set(try node.list().map { (item) throws(ContractError) in ProviderID(try item.string()) })
         }

@@ -4,7 +4,8 @@ import PbRCore
 /// and the real engine evaluates it as of the day every line has fallen due; what each payee is paid is
 /// then counted by the month each line falls due (the statement that pays it, the data being known) and
 /// its contract year, and by the month the money arrives. There is no second payment model: the
-/// lines are the engine's, the block the ledger's `BlockSchedule`, the attachment fees `AttachmentFees`.
+/// lines are the engine's, the cohort shares `CohortOutcomes`', the block the ledger's `BlockSchedule`, the
+/// attachment fees `AttachmentFees`.
 public struct ContractSimulation: Sendable {
     /// The contract as it pays alone: peers it is paid once with are not simulated.
     public let versions: ContractVersions
@@ -48,8 +49,8 @@ public struct ContractSimulation: Sendable {
         income(of: cohort(number, seed: seed).histories())
     }
 
-    /// What the contract pays for these clients: outcome lines payable or capped as of `asOf`, each
-    /// month's block, and the attachment fees.
+    /// What the contract pays for these clients: outcome lines payable or capped as of `asOf` and the
+    /// cohort outcomes' shares (both outcome income), each month's block, and the attachment fees.
     public func income(of histories: [ClientHistory]) -> RunIncome {
         var income = RunIncome()
         let contract = versions.first
@@ -62,7 +63,13 @@ public struct ContractSimulation: Sendable {
         }
         income.outcomesAchieved = achieved.count
         // As the ledger owes them: by the version in force on the last day.
-        for fee in AttachmentFees.owed(versions.inForce(on: asOf), histories, asOf: asOf) {
+        let last = versions.inForce(on: asOf)
+        // A cohort outcome's shares are outcome income, as the statements pay them.
+        for share in CohortOutcomes.owed(last, CohortOutcomes.evaluate(last, histories, asOf: asOf), asOf: asOf) {
+            income.add(share.amount, to: .outcome, payee: share.key.payee, due: share.dueOn, contract: contract,
+                       lagDays: model.paymentLagDays)
+        }
+        for fee in AttachmentFees.owed(last, histories, asOf: asOf) {
             income.add(fee.amount, to: .attachment, payee: fee.key.payee, due: fee.dueOn, contract: contract, lagDays: model.paymentLagDays)
         }
         for (month, payees) in blocks {
