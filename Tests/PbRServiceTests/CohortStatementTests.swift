@@ -64,6 +64,12 @@ struct CohortStatementTests {
         #expect(pool.map(LedgerFixture.row) == ["2017-01,PB-ONE,,C2-all-cohorts-no-reconviction,1,new,1450000.00"])
         #expect(pool[0].reason.contains("7.50 points, threshold 3.56, 7.50 points paid × 300000.00 = 2250000.00, less 800000.00 paid by "
                                         + "C1-cohort-no-reconviction = 1450000.00"))
+        // A cohort outcome's lines are outcome lines in the statements' totals: new, then an adjustment whose
+        // claw-back is carried forward (a statement a month shows the balance) until the pool offsets it.
+        let totals = try await ledger.store.statements("peterborough").sorted { $0.number < $1.number }.map(\.totals)
+        #expect(totals.count == 25 && totals[2..<24].allSatisfy { $0.net == .zero && $0.carriedForward == Money(pounds: "-700000.00")! })
+        #expect([totals[0], totals[1], totals[24]].map { "\($0.new) \($0.adjustments) \($0.payable) \($0.carriedForward)" }
+                    == ["1500000.00 0.00 1500000.00 0.00", "0.00 -700000.00 0.00 -700000.00", "1450000.00 0.00 750000.00 0.00"])
         // The invariant: every key's lines add up to what the latest run owes; each statement recomputes.
         let all = try await ledger.store.statementLines("peterborough")
         #expect(all.reduce(Money.zero) { $0 + $1.amount } == Money(pounds: "2250000.00")!)

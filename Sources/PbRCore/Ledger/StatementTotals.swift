@@ -3,9 +3,9 @@
 public struct StatementTotals: Hashable, Sendable {
     /// What the payee still owed from its statement before (zero or negative).
     public var broughtForward: Money
-    /// Outcome lines paid for the first time.
+    /// Outcome lines paid for the first time, a cohort outcome's lines among them.
     public var new: Money
-    /// Corrections of lines issued before (negative: claw-backs).
+    /// Corrections of outcome and cohort lines issued before (negative: claw-backs).
     public var adjustments: Money
     public var block: Money
     public var attachment: Money
@@ -27,8 +27,10 @@ public struct StatementTotals: Hashable, Sendable {
     public init(lines: [StatementLine], broughtForward: Money, held: Money = .zero) {
         func sum(_ include: (StatementLine) -> Bool) -> Money { lines.filter(include).reduce(.zero) { $0 + $1.amount } }
         self.broughtForward = broughtForward
-        new = sum { $0.component == .outcome && $0.kind == .new }
-        adjustments = sum { $0.component == .outcome && $0.kind == .adjustment }
+        // A cohort outcome is an outcome: its lines count with the others (the stored totals keep no column for them).
+        let isOutcome = { (line: StatementLine) in line.component == .outcome || line.component == .cohort }
+        new = sum { isOutcome($0) && $0.kind == .new }
+        adjustments = sum { isOutcome($0) && $0.kind == .adjustment }
         block = sum { $0.component == .block }
         attachment = sum { $0.component == .attachment }
         net = sum { _ in true }
@@ -38,10 +40,10 @@ public struct StatementTotals: Hashable, Sendable {
         carriedForward = min(balance, .zero)
     }
 
-    /// The outcome lines' sum for each outcome, in outcome order.
+    /// The outcome and cohort lines' sum for each outcome, in outcome order.
     public static func byOutcome(_ lines: [StatementLine]) -> [(OutcomeID, Money)] {
         var sums: [OutcomeID: Money] = [:]
-        for line in lines where line.component == .outcome { if let outcome = line.outcomeID { sums[outcome, default: .zero] += line.amount } }
+        for line in lines where line.component == .outcome || line.component == .cohort { if let outcome = line.outcomeID { sums[outcome, default: .zero] += line.amount } }
         return sums.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
