@@ -62,7 +62,7 @@ extension JournalStore {
     /// learns from the clients' rows, known before the rows of other kinds that it hides are read.
     private func clientWithdrawals(where filter: String) async throws -> [String: VersionResolver.Version] {
         let rows = try await database.raw(SQLQueryString("""
-            SELECT record_key, known_at_epoch, import_id FROM journal WHERE kind = 'clients' AND deleted = 1 AND \(filter)
+            SELECT record_key, known_at_epoch, import_id FROM journal WHERE kind = 'clients' AND deleted = 1 AND \(unsafeRaw: filter)
             """)).all()
         var latest: [String: VersionResolver.Version] = [:]
         for row in rows {
