@@ -59,4 +59,17 @@ struct VerificationLedgerTests {
         #expect(ledger[a001]?.total == .zero)
         #expect(ledger.all.map(\.settled.total).reduce(.zero, +) == Money("250.00"), "A002 and A003 stand; the recovery settles no key")
     }
+
+    @Test func aDisputesOverrideKeepsTheKeysOwnComponentAndOnlyAFindingMakesAVerificationLine() {
+        // An upheld dispute of an attachment fee: its adjustment is an attachment line, as before verification.
+        let key = LedgerKey.attachment(payee: ProviderID("P01"), clientID: ClientID("A001"), journeyStart: day("2013-06-03"))
+        let fee = OutcomeLineDraft.Owed(key: key, earnedBy: ProviderID("P01"), band: Band(2)!, achievedOn: day("2013-06-03"),
+                                        dueOn: day("2013-06-03"), amount: Money("250.00"), reason: "attachment fee")
+        let paid = StatementLine(statementID: "test/2013-06/P01", line: 1, period: StatementPeriod("2013-06")!, providerID: ProviderID("P01"),
+                                 earnedBy: ProviderID("P01"), clientID: ClientID("A001"), component: .attachment, band: Band(2),
+                                 achievedOn: day("2013-06-03"), dueOn: day("2013-06-03"), kind: .new, amount: Money("250.00"), reason: "fee")
+        let drafts = OutcomeLineDraft.drafts(run: [], attachments: [fee], issued: IssuedLedger([paid]), asOf: day("2013-07-31"),
+                                             overrides: [key: .init(amount: .zero, reason: "dispute upheld")])
+        #expect(drafts.map { "\($0.component) \($0.kind) \($0.amount)" } == ["attachment adjustment -250.00"])
+    }
 }

@@ -40,10 +40,10 @@ public enum OutcomeLineDraft {
     public struct Override: Hashable, Sendable {
         public var amount: Money
         public var reason: String
-        /// The component of the line that settles the key: `outcome` for a dispute; `verification` for a
-        /// line found wrong, whose reversal keeps the override's reason as it is.
-        public var component: StatementLine.Component
-        public init(amount: Money, reason: String, component: StatementLine.Component = .outcome) {
+        /// The component of the line that settles the key: nil for the key's own (a dispute's);
+        /// `verification` for a line found wrong, whose reversal keeps the override's reason as it is.
+        public var component: StatementLine.Component?
+        public init(amount: Money, reason: String, component: StatementLine.Component? = nil) {
             self.amount = amount; self.reason = reason; self.component = component
         }
     }
@@ -100,7 +100,7 @@ public enum OutcomeLineDraft {
         for (key, difference) in changed.sorted(by: { $0.0 < $1.0 }) {
             let now = owed[key]
             let before = issued[key]
-            let component = overrides[key]?.component ?? key.component
+            let component = overrides[key]?.component ?? key.component   // a dispute's adjustment keeps the key's own
             let line = Draft(key: key, component: component, earnedBy: now?.earnedBy ?? before?.latest.earnedBy ?? key.payee,
                              band: now?.band ?? before?.latest.band, achievedOn: now?.achievedOn ?? before?.latest.achievedOn,
                              dueOn: now?.dueOn ?? before?.latest.dueOn, kind: before == nil ? .new : .adjustment,
