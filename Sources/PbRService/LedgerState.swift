@@ -9,12 +9,19 @@ struct LedgerState: Sendable {
     var nextNumber = 1
     /// Every dispute of the contract: each period takes what falls to it (`Dispute.effects`).
     var disputes: [Dispute] = []
+    /// Every verification sample of the contract: each period takes the closed ones' reversals and
+    /// recoveries that fall to it (`VerificationSample.effects`).
+    var verifications: [VerificationSample] = []
 
-    init(disputes: [Dispute] = []) { self.disputes = disputes }
+    init(disputes: [Dispute] = [], verifications: [VerificationSample] = []) {
+        self.disputes = disputes
+        self.verifications = verifications
+    }
 
     /// The state after the statements stored so far, `issued` being what their lines add up to.
-    init(statements: [StoredStatement], issued: IssuedLedger, disputes: [Dispute]) {
+    init(statements: [StoredStatement], issued: IssuedLedger, disputes: [Dispute], verifications: [VerificationSample]) {
         self.disputes = disputes
+        self.verifications = verifications
         self.issued = issued
         for statement in statements.sorted(by: { $0.number < $1.number }) { balances[statement.payee] = statement.totals.carriedForward }
         nextNumber = (statements.map(\.number).max() ?? 0) + 1
@@ -33,10 +40,12 @@ struct LedgerState: Sendable {
     }
 
     /// The adjustments of a draft, each with the period of the line it corrects last: where the data
-    /// that changed it can be looked for (`DataChanges`).
+    /// that changed it can be looked for (`DataChanges`). Not reversals by verification: a finding, not
+    /// the data, changed them.
     static func adjustments(_ draft: [PeriodStatements.Issued], issued: IssuedLedger) -> [(line: StatementLine, since: StatementPeriod)] {
         draft.flatMap(\.statement.lines).compactMap { line in
-            guard line.kind == .adjustment, let key = line.key, let latest = issued[key]?.latest else { return nil }
+            guard line.kind == .adjustment, line.component != .verification, let key = line.key,
+                  let latest = issued[key]?.latest else { return nil }
             return (line, latest.period)
         }
     }
@@ -52,6 +61,7 @@ struct LedgerState: Sendable {
         return try PeriodStatements.compute(versions: versions, period: period, run: run, attachments: attachments,
                                                     issued: issued, balances: balances,
                                                     disputes: Dispute.effects(disputes, on: period),
+                                                    verification: VerificationSample.effects(verifications, on: period),
                                                     providers: { Set(histories.flatMap { $0.episodes.map(\.providerID) }) },
                                                     why: { key in
             if key.component == .cohort {

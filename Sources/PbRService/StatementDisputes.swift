@@ -14,7 +14,8 @@ public struct StatementDisputes: Sendable {
     /// - Throws: a `Refusal` for a line not issued under the contract, a block line, or one disputed already.
     public func raise(contractID: String, line text: String, reason: String, by: String) async throws -> Dispute {
         let (line, next) = try await issuedLine(contractID, text)
-        guard let key = line.key else {
+        // A reversal by verification settles a key too, but is the commissioner's finding, not a payment to dispute.
+        guard line.component != .verification, let key = line.key else {
             throw Refusal("\(text) is a \(line.component.rawValue) line: only outcome and attachment lines can be disputed")
         }
         guard !(try await store.disputes(contractID)).contains(where: { $0.line == line.reference }) else {

@@ -64,7 +64,8 @@ public struct StatementIssue: Sendable {
         lap("load")
 
         var state = LedgerState(statements: try await store.statements(contractID), issued: try await store.issuedLedger(contractID),
-                                disputes: try await store.disputes(contractID))
+                                disputes: try await store.disputes(contractID),
+                                verifications: try await store.verificationSamples(contractID))
         lap("ledger")
         var result = Result(issued: [], warnings: warnings)
         if let previous = done.last, lastImport < previous.lastImportID {

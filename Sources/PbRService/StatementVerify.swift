@@ -27,7 +27,8 @@ public struct StatementVerify: Sendable {
         let storedStatements = try await store.statements(contractID)
         let storedLines = Dictionary(grouping: try await store.statementLines(contractID), by: \.statementID)
         var report = Report(periods: 0, statements: 0, lines: 0, problems: [])
-        var state = LedgerState(disputes: try await store.disputes(contractID))
+        var state = LedgerState(disputes: try await store.disputes(contractID),
+                                verifications: try await store.verificationSamples(contractID))
         var journals: [String: [ClientHistory]] = [:]
         let periods = try await store.issuedPeriods(contractID)
         let pins = Dictionary(periods.map { ($0.period, $0.lastImportID) }, uniquingKeysWith: { a, _ in a })

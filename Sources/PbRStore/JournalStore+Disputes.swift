@@ -67,7 +67,7 @@ extension JournalStore {
     }
 
     /// Refuses when the contract's next period to issue is no longer `next`.
-    private func expectNext(_ next: StatementPeriod, _ contractID: String, _ db: any SQLDatabase) async throws {
+    func expectNext(_ next: StatementPeriod, _ contractID: String, _ db: any SQLDatabase) async throws {
         let last = try await db.raw("SELECT MAX(period) AS p FROM ledger_periods WHERE contract_id = \(bind: contractID)")
             .first()?.decode(column: "p", as: String?.self)
         guard let last, StatementPeriod(last)?.next == next else {

@@ -33,7 +33,68 @@ enum Migrations {
         Step(version: 5, name: "contracts and their versions; issued periods, statements and their lines",
              sqlite: ledger(text: "TEXT", table: ") WITHOUT ROWID"),
              postgres: ledger(text: "TEXT COLLATE \"C\"", table: ")")),
+        // Another branch may add steps before this one; it is renumbered at merge, its SQL unchanged.
+        Step(version: 6, name: "verification samples of paid lines, their findings and recoveries",
+             sqlite: verification(text: "TEXT", table: ") WITHOUT ROWID"),
+             postgres: verification(text: "TEXT COLLATE \"C\"", table: ")")),
     ]
+
+    /// Sampled verification (docs/outcome-rules.md): a sample per contract and period, each provider's
+    /// status and rate at the draw (and, once closed, its recovery and working), each sampled line's
+    /// finding ('' until recorded). A sample is open while `posted_in` is ''; closing it names the
+    /// period whose statements post its recovery.
+    private static func verification(text: String, table end: String) -> [String] {
+        [
+            """
+            CREATE TABLE verification_samples (
+                contract_id \(text) NOT NULL,
+                period TEXT NOT NULL,
+                seed TEXT NOT NULL,
+                rate_bp INTEGER NOT NULL,
+                drawn_at TEXT NOT NULL,
+                drawn_by TEXT NOT NULL,
+                posted_in TEXT NOT NULL,
+                closed_at TEXT NOT NULL,
+                closed_by TEXT NOT NULL,
+                PRIMARY KEY (contract_id, period),
+                FOREIGN KEY (contract_id, period) REFERENCES ledger_periods (contract_id, period)
+            \(end)
+            """,
+            """
+            CREATE TABLE verification_providers (
+                contract_id \(text) NOT NULL,
+                period TEXT NOT NULL,
+                provider_id \(text) NOT NULL,
+                payee TEXT NOT NULL,
+                status TEXT NOT NULL,
+                past_sampled INTEGER NOT NULL,
+                past_not_confirmed INTEGER NOT NULL,
+                rate_bp INTEGER NOT NULL,
+                paid_lines INTEGER NOT NULL,
+                paid_value BIGINT NOT NULL,
+                recovery BIGINT NOT NULL,
+                working TEXT NOT NULL,
+                PRIMARY KEY (contract_id, period, provider_id),
+                FOREIGN KEY (contract_id, period) REFERENCES verification_samples (contract_id, period)
+            \(end)
+            """,
+            """
+            CREATE TABLE verification_lines (
+                contract_id \(text) NOT NULL,
+                period TEXT NOT NULL,
+                statement_id \(text) NOT NULL,
+                line INTEGER NOT NULL,
+                finding TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                found_at TEXT NOT NULL,
+                found_by TEXT NOT NULL,
+                PRIMARY KEY (statement_id, line),
+                FOREIGN KEY (contract_id, period) REFERENCES verification_samples (contract_id, period),
+                FOREIGN KEY (statement_id, line) REFERENCES statement_lines (statement_id, line)
+            \(end)
+            """,
+        ]
+    }
 
     /// The ledger's tables. Issued rows are only ever inserted; `pbr statement verify` recomputes them.
     /// Money is in pence.

@@ -7,7 +7,7 @@ struct PbR: AsyncParsableCommand {
         commandName: "pbr",
         abstract: "Pays drug and alcohol recovery services by the results their clients reach.",
         version: PbRVersion.current,
-        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self, ExplainCommand.self,
+        subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self, VerifyCommand.self, ExplainCommand.self,
                       DiagnoseCommand.self, CalibrateCommand.self, ProofCommand.self, SimulateCommand.self, TariffCommand.self, ImportsCommand.self, DatabaseCommand.self,
                       GenerateCommand.self, BenchCommand.self]
     )

@@ -50,9 +50,12 @@ enum StatementText {
             let held = lines[statement.id] ?? []
             let t = statement.totals
             text += "\n\nStatement \(statement.id) (no. \(statement.number), sha256 \(statement.digest.prefix(12)))"
+            // Verification lines are in the net; the totals keep no column of their own, so they are summed here.
+            let verification = held.filter { $0.component == .verification }.reduce(Money.zero) { $0 + $1.amount }
+            let verificationRow = verification == .zero ? [] : [("Verification", verification)]
             for (label, amount) in [("Brought forward", t.broughtForward), ("New outcome lines", t.new), ("Adjustments", t.adjustments),
-                                    ("Block", t.block), ("Attachment fees", t.attachment), ("Net", t.net), ("Held back (disputes)", t.held), ("Payable", t.payable),
-                                    ("Carried forward", t.carriedForward)] {
+                                    ("Block", t.block), ("Attachment fees", t.attachment)] + verificationRow
+                                    + [("Net", t.net), ("Held back (disputes)", t.held), ("Payable", t.payable), ("Carried forward", t.carriedForward)] {
                 text += "\n  " + label.padding(toLength: 20, withPad: " ", startingAt: 0) + pad(amount.sterling, 16)
             }
             if t.carriedForward < .zero {

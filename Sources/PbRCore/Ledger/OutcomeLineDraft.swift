@@ -37,16 +37,23 @@ public enum OutcomeLineDraft {
         }
     }
 
-    /// What an upheld dispute settles a key at, whatever the run says.
+    /// What an upheld dispute, or a line found wrong by verification, settles a key at, whatever the run says.
     public struct Override: Hashable, Sendable {
         public var amount: Money
         public var reason: String
-        public init(amount: Money, reason: String) { self.amount = amount; self.reason = reason }
+        /// The component of the line that settles the key: nil for the key's own (a dispute's);
+        /// `verification` for a line found wrong, whose reversal keeps the override's reason as it is.
+        public var component: StatementLine.Component?
+        public init(amount: Money, reason: String, component: StatementLine.Component? = nil) {
+            self.amount = amount; self.reason = reason; self.component = component
+        }
     }
 
     /// A line before it has its statement and number.
     public struct Draft: Hashable, Sendable {
         public var key: LedgerKey
+        /// The line's component: the key's, or `verification` for a reversal by verification.
+        public var component: StatementLine.Component
         public var earnedBy: ProviderID
         public var band: Band?
         public var achievedOn: Day?
@@ -62,7 +69,7 @@ public enum OutcomeLineDraft {
     ///   - attachments: the attachment fees and cohort shares owed as of that day (`AttachmentFees`,
     ///     `CohortOutcomes`).
     ///   - issued: every line issued for the contract before this period.
-    ///   - overrides: keys settled by upheld disputes.
+    ///   - overrides: keys settled by upheld disputes and by lines found wrong in a verification sample.
     ///   - why: for a key no longer owed, why, in the engine's words (`OutcomeTrace`); nil when unknown.
     /// - Returns: the drafts in key order.
     public static func drafts(run: [Entitlement], attachments: [Owed] = [], issued: IssuedLedger, asOf: Day,
@@ -95,10 +102,18 @@ public enum OutcomeLineDraft {
         for (key, difference) in changed.sorted(by: { $0.0 < $1.0 }) {
             let now = owed[key]
             let before = issued[key]
-            let line = Draft(key: key, earnedBy: now?.earnedBy ?? before?.latest.earnedBy ?? key.payee,
+            let component = overrides[key]?.component ?? key.component   // a dispute's adjustment keeps the key's own
+            let line = Draft(key: key, component: component, earnedBy: now?.earnedBy ?? before?.latest.earnedBy ?? key.payee,
                              band: now?.band ?? before?.latest.band, achievedOn: now?.achievedOn ?? before?.latest.achievedOn,
                              dueOn: now?.dueOn ?? before?.latest.dueOn, kind: before == nil ? .new : .adjustment,
                              amount: difference, reason: now.map { $0.reason } ?? "", refersTo: before?.lines ?? [])
+            // A reversal by verification says why in its own words: the finding.
+            if let override = overrides[key], override.component == .verification {
+                var reversal = line
+                reversal.reason = override.reason
+                drafts.append(reversal)
+                continue
+            }
             drafts.append(before.map { withCause(line, now: now, before: $0.latest, asOf: asOf, why: now == nil ? why(key) : nil) } ?? line)
         }
         return drafts

@@ -12,6 +12,8 @@ public enum PeriodStatements {
     ///   - issued: every line issued before this period.
     ///   - balances: each payee's carried-forward balance from its latest statement.
     ///   - disputes: what disputes hold back, release and settle this period (`Dispute.effects`).
+    ///   - verification: what closed verification samples reverse, settle and recover this period
+    ///     (`VerificationSample.effects`); a key settled by both a dispute and a finding takes the finding.
     ///   - providers: the providers the journal names (who is paid the block when the contract names no
     ///     prime and no shares); called only when a block is due.
     ///   - why: why a key issued before is no longer owed (`OutcomeTrace.cause`).
@@ -19,6 +21,7 @@ public enum PeriodStatements {
     public static func compute(versions: ContractVersions, period: StatementPeriod, run: [Entitlement],
                                attachments: [OutcomeLineDraft.Owed] = [], issued: IssuedLedger,
                                balances: [ProviderID: Money], disputes: Dispute.Effects = .init(),
+                               verification: VerificationSample.Effects = .init(),
                                providers: () -> Set<ProviderID>,
                                why: (LedgerKey) -> String? = { _ in nil }) throws(LedgerRefusal) -> [Issued] {
         let contract = versions.inForce(on: period.firstDay)
@@ -27,9 +30,9 @@ public enum PeriodStatements {
             blocks = try BlockPayees.split(block, contract: contract, providers: contract.providers.isEmpty ? providers() : contract.providers)
         }
         let drafts = OutcomeLineDraft.drafts(run: run, attachments: attachments, issued: issued, asOf: period.lastDay,
-                                             overrides: disputes.overrides, why: why)
+                                             overrides: disputes.overrides.merging(verification.overrides) { $1 }, why: why)
         var statements = Statement.assemble(contract: contract.id, period: period, blocks: blocks, outcomes: drafts,
-                                            blockReason: BlockSchedule.reason(for: period, contract: contract))
+                                            recoveries: verification.recoveries, blockReason: BlockSchedule.reason(for: period, contract: contract))
         let withLines = Set(statements.map(\.payee))
         let quiet = Set(balances.filter { $0.value != .zero }.keys).union(disputes.holds.filter { $0.value != .zero }.keys)
         for payee in quiet.subtracting(withLines) {

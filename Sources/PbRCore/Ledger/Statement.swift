@@ -13,13 +13,16 @@ public struct Statement: Sendable {
     public var id: String { Self.id(contract: contractID, period: period, payee: payee) }
 
     /// The period's statements: one per payee with a line, the block first, then attachment fees, then
-    /// cohort shares, then outcome lines, in key order, numbered from 1.
+    /// cohort shares, then outcome lines (and reversals by verification), in key order, then recoveries
+    /// by verification, numbered from 1.
     /// - Parameters:
     ///   - blocks: each payee's block for the period.
     ///   - outcomes: the period's outcome drafts (`OutcomeLineDraft`).
+    ///   - recoveries: the extrapolated recoveries of samples closed since the last period.
     public static func assemble(contract: String, period: StatementPeriod, blocks: [ProviderID: Money],
-                                outcomes: [OutcomeLineDraft.Draft], blockReason: String? = nil) -> [Statement] {
-        let payees = Set(blocks.keys).union(outcomes.map(\.key.payee)).sorted()
+                                outcomes: [OutcomeLineDraft.Draft], recoveries: [VerificationSample.Recovery] = [],
+                                blockReason: String? = nil) -> [Statement] {
+        let payees = Set(blocks.keys).union(outcomes.map(\.key.payee)).union(recoveries.map(\.payee)).sorted()
         return payees.map { payee in
             let id = Self.id(contract: contract, period: period, payee: payee)
             var lines: [StatementLine] = []
@@ -31,10 +34,14 @@ public struct Statement: Sendable {
                 let hasOutcome = draft.key.component == .outcome || draft.key.component == .cohort
                 lines.append(StatementLine(
                     statementID: id, line: lines.count + 1, period: period, providerID: payee, earnedBy: draft.earnedBy,
-                    clientID: draft.key.component == .cohort ? nil : draft.key.clientID, component: draft.key.component,
+                    clientID: draft.key.component == .cohort ? nil : draft.key.clientID, component: draft.component,
                     outcomeID: hasOutcome ? draft.key.outcomeID : nil, part: hasOutcome ? draft.key.part : nil,
                     band: draft.band, achievedOn: draft.achievedOn, dueOn: draft.dueOn, kind: draft.kind, amount: draft.amount,
                     reason: draft.reason, refersTo: draft.refersTo))
+            }
+            for recovery in recoveries where recovery.payee == payee {
+                lines.append(StatementLine(statementID: id, line: lines.count + 1, period: period, providerID: payee, earnedBy: recovery.provider,
+                                           component: .verification, kind: .adjustment, amount: recovery.amount, reason: recovery.reason))
             }
             return Statement(contractID: contract, period: period, payee: payee, lines: lines)
         }

@@ -34,7 +34,8 @@ public struct StatementLine: Hashable, Sendable {
         self.amount = amount; self.reason = reason; self.refersTo = refersTo
     }
 
-    /// The key an outcome or attachment line settles; nil for lines of other components.
+    /// The key an outcome or attachment line settles (and a verification line that reverses an outcome
+    /// line); nil for lines of other components.
     public var key: LedgerKey? {
         LedgerKey.settled(by: component, payee: providerID, clientID: clientID, outcomeID: outcomeID, part: part, achievedOn: achievedOn)
     }
@@ -86,14 +87,16 @@ public struct LedgerKey: Hashable, Comparable, Sendable {
     }
 
     /// The key a line with these fields settles (`StatementLine.key`), for a reader of the ledger that
-    /// builds no line; nil for lines of other components.
+    /// builds no line; nil for lines of other components. A verification line with a client, outcome and
+    /// part reverses an outcome line found wrong, so it settles that outcome's key; one without (an
+    /// extrapolated recovery) settles none.
     public static func settled(by component: StatementLine.Component, payee: ProviderID, clientID: ClientID?, outcomeID: OutcomeID?,
                                part: Int?, achievedOn: Day?) -> LedgerKey? {
         if component == .attachment, let clientID, let achievedOn {
             return .attachment(payee: payee, clientID: clientID, journeyStart: achievedOn)
         }
         if component == .cohort, let outcomeID, let part { return .cohort(payee: payee, outcomeID: outcomeID, number: part) }
-        guard component == .outcome, let clientID, let outcomeID, let part else { return nil }
+        guard component == .outcome || component == .verification, let clientID, let outcomeID, let part else { return nil }
         return LedgerKey(payee: payee, clientID: clientID, outcomeID: outcomeID, part: part)
     }
 
