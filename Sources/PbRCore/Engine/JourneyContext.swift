@@ -18,7 +18,8 @@ public final class JourneyContext: Sendable {
         self.journey = journey
         self.history = history
         self.diedOn = diedOn
-        let ids = Set(journey.episodes.map(\.recordID))
+        // A journey has a few episodes: a scan of them is cheaper than hashing every TOP's episode id.
+        let ids = journey.episodes.map(\.recordID)
         tops = history.tops.filter { ids.contains($0.episodeID) }
         baseline = tops.filter { $0.stage == .start }.min { a, b in a.on != b.on ? a.on < b.on : a.recordID < b.recordID }
         reviews = tops.filter { $0.stage == .review || $0.stage == .exit }

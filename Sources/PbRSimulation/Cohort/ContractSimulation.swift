@@ -55,13 +55,31 @@ public struct ContractSimulation: Sendable {
         var income = RunIncome()
         let contract = versions.first
         let report = versions.evaluate(histories, asOf: asOf)
-        struct Reached: Hashable { var client: ClientID; var outcome: OutcomeID }
-        var achieved = Set<Reached>()
-        for line in report.lines where line.status != .pending {
-            income.add(line.amount, to: .outcome, payee: line.providerID, due: line.dueOn, contract: contract, lagDays: model.paymentLagDays)
-            achieved.insert(Reached(client: line.clientID, outcome: line.outcomeID))
+        // A run has tens of thousands of lines and a few hundred due days: each payee's lines are summed
+        // by due day first (the lines come payee by payee), then counted by year and month once a day.
+        var payee: ProviderID?
+        var byDay: [Day: Money] = [:]
+        func countPayeesDays() {
+            guard let payee else { return }
+            for (day, amount) in byDay {
+                income.add(amount, to: .outcome, payee: payee, due: day, contract: contract, lagDays: model.paymentLagDays)
+            }
+            byDay.removeAll(keepingCapacity: true)
         }
-        income.outcomesAchieved = achieved.count
+        // An outcome reached is a client and outcome whose parts are paid: its lines come together.
+        var reached = 0
+        var previous: Entitlement?
+        for line in report.lines where line.status != .pending {
+            if line.providerID != payee {
+                countPayeesDays()
+                payee = line.providerID
+            }
+            byDay[line.dueOn, default: .zero] += line.amount
+            if previous.map({ $0.clientID != line.clientID || $0.outcomeID != line.outcomeID }) ?? true { reached += 1 }
+            previous = line
+        }
+        countPayeesDays()
+        income.outcomesAchieved = reached
         // As the ledger owes them: by the version in force on the last day.
         let last = versions.inForce(on: asOf)
         // A cohort outcome's shares are outcome income, as the statements pay them.
