@@ -36,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "pbr.serve")
         logger.logLevel = .info
         print("Serving \(location) on http://\(host):\(port)/ (API: /api/v1, described at /openapi.json). Ctrl-C stops.")
+        fflush(nil)  // every stream: the password and address now, not when the server stops, when the output is a file or pipe
         do {
             try await WebApplication.serve(environment, logger: logger)
         } catch {
