@@ -26,6 +26,13 @@ struct ViewerTests {
         #expect(!p01.maySee(clientTreatedBy: [ProviderID("P02")], lines: [line(payee: "P02")], contract: "c"))
     }
 
+    @Test func aProviderUserWithNoProviderSeesNothing() {
+        let orphan = Viewer(name: "x", role: .provider)
+        #expect(orphan.share(of: ProviderID("P01"), contract: "c") == StatementShare.none)
+        #expect(!orphan.maySee(clientTreatedBy: [ProviderID("P01")], lines: [line(payee: "P01")], contract: "c"))
+        #expect(orphan.visible([line(payee: "P01")]).isEmpty)
+    }
+
     @Test func aCommissionerReadsOnlyItsContracts() {
         let commissioner = Viewer(name: "c", role: .commissioner, contractIDs: ["kent"])
         #expect(commissioner.mayRead(contract: "kent") && !commissioner.mayRead(contract: "national-pilot"))

@@ -30,3 +30,18 @@ struct OpenAPIDocumentTests {
         #expect(parameters == ["contract", "client", "as_of"])
     }
 }
+
+/// A path no route serves is a 404 in the form of its side: JSON under /api, a page elsewhere.
+@Suite("Unknown paths")
+struct UnknownPathTests {
+    @Test func anUnknownAPIPathIsAJSON404AndAnUnknownPageAPage() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let api = try await client.execute(uri: "/api/v1/nothing", method: .get, headers: fixture.headers("admin", path: "/api/"))
+            let page = try await client.execute(uri: "/nothing", method: .get, headers: fixture.headers("admin", path: "/"))
+            #expect(api.status == .notFound && api.text.hasPrefix(#"{"code":"not_found""#))
+            #expect(page.status == .notFound && page.text.contains("<h1>404</h1>"))
+        }
+        try await fixture.close()
+    }
+}

@@ -38,7 +38,8 @@ public struct Viewer: Sendable, Equatable {
     public func share(of payee: ProviderID, contract: String) -> StatementShare {
         guard mayRead(contract: contract) else { return .none }
         if seesEveryPayee { return .whole }
-        return payee == providerID ? .whole : .earnedBy(providerID!)
+        guard let providerID else { return .none }  // a provider user always names one; refuse if not
+        return payee == providerID ? .whole : .earnedBy(providerID)
     }
 
     /// Whether the viewer may see a client's data: a provider only a client it treated (an episode
@@ -48,13 +49,15 @@ public struct Viewer: Sendable, Equatable {
     ///   - lines: the client's issued lines under the contract.
     public func maySee(clientTreatedBy treatedBy: Set<ProviderID>, lines: [StatementLine], contract: String) -> Bool {
         guard mayRead(contract: contract) else { return false }
-        guard role == .provider, let providerID else { return true }
+        guard role == .provider else { return true }
+        guard let providerID else { return false }
         return treatedBy.contains(providerID) || lines.contains { $0.providerID == providerID || $0.earnedBy == providerID }
     }
 
     /// The lines of a list the viewer may see.
     public func visible(_ lines: [StatementLine]) -> [StatementLine] {
-        guard role == .provider, let providerID else { return readsLedger ? lines : [] }
+        guard role == .provider else { return readsLedger ? lines : [] }
+        guard let providerID else { return [] }
         return lines.filter { $0.providerID == providerID || $0.earnedBy == providerID }
     }
 }

@@ -38,7 +38,8 @@ public struct LedgerReader: Sendable {
     public func statements(_ contractID: String) async throws -> [StoredStatement] {
         _ = try await contract(contractID)
         let all = try await store.statements(contractID)
-        guard viewer.role == .provider, let own = viewer.providerID else { return all }
+        guard viewer.role == .provider else { return all }
+        guard let own = viewer.providerID else { return [] }
         let earned = Dictionary(grouping: try await store.statementLines(contractID).filter { $0.earnedBy == own && $0.providerID != own },
                                 by: \.statementID)
         return all.compactMap { statement in
