@@ -25,6 +25,16 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         // The version PostgresNIO resolves to: one copy is built, for the driver and for the digests.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The web application (issue 14). Hummingbird without its default traits: swift-configuration
+        // (ConfigurationSupport) is not used, and leaving it out keeps CI's clean build shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already in the graph (Hummingbird, PostgresNIO): named for ByteBuffer and the peer's address.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -49,14 +59,33 @@ let package = Package(
         .target(
             // The use cases: what the command line (and later the server) runs, over the store and the core.
             name: "PbRService",
-            dependencies: ["PbRCore", "PbRImport", "PbRStore", "PbRSimulation", crypto],
+            dependencies: [
+                "PbRCore", "PbRImport", "PbRStore", "PbRSimulation", crypto,
+                // bcrypt for the web's passwords: a small C library, no server code.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            // The web application: routes, sign-in, pages and the JSON API over the use cases of PbRService.
+            name: "PbRWeb",
+            dependencies: [
+                "PbRCore", "PbRStore", "PbRService", crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "pbr",
             dependencies: [
-                "PbRCore", "PbRImport", "PbRStore", "PbRSimulation", "PbRService",
+                "PbRCore", "PbRImport", "PbRStore", "PbRSimulation", "PbRService", "PbRWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -72,6 +101,16 @@ let package = Package(
         .testTarget(name: "PbRImportTests", dependencies: ["PbRImport", "PbRTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PbRServiceTests", dependencies: ["PbRService", "PbRTestSupport", "pbr", crypto], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PbRWebTests",
+            dependencies: [
+                "PbRWeb", "PbRService", "PbRStore", "PbRCore", "PbRTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             // "pbr": the crash tests run the real command line and kill it.
             name: "PbRStoreTests", dependencies: ["PbRStore", "PbRImport", "PbRSimulation", "PbRTestSupport", "pbr"],

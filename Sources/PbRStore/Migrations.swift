@@ -33,10 +33,12 @@ enum Migrations {
         Step(version: 5, name: "contracts and their versions; issued periods, statements and their lines",
              sqlite: ledger(text: "TEXT", table: ") WITHOUT ROWID"),
              postgres: ledger(text: "TEXT COLLATE \"C\"", table: ")")),
-        // Another branch may add steps before this one; it is renumbered at merge, its SQL unchanged.
         Step(version: 6, name: "verification samples of paid lines, their findings and recoveries",
              sqlite: verification(text: "TEXT", table: ") WITHOUT ROWID"),
              postgres: verification(text: "TEXT COLLATE \"C\"", table: ")")),
+        Step(version: 7, name: "users, their sessions and API tokens; the hash-chained audit log",
+             sqlite: access(text: "TEXT", table: ") WITHOUT ROWID"),
+             postgres: access(text: "TEXT COLLATE \"C\"", table: ")")),
     ]
 
     /// Sampled verification (docs/outcome-rules.md): a sample per contract and period, each provider's
@@ -91,6 +93,47 @@ enum Migrations {
                 PRIMARY KEY (statement_id, line),
                 FOREIGN KEY (contract_id, period) REFERENCES verification_samples (contract_id, period),
                 FOREIGN KEY (statement_id, line) REFERENCES statement_lines (statement_id, line)
+            \(end)
+            """,
+        ]
+    }
+
+    /// The web application's tables. A session or token is kept only as the SHA-256 of its secret; the
+    /// audit log is only inserted into, each entry chained to the one before by its digest.
+    private static func access(text: String, table end: String) -> [String] {
+        [
+            """
+            CREATE TABLE users (
+                name \(text) PRIMARY KEY,
+                role TEXT NOT NULL,
+                provider_id TEXT NOT NULL,
+                contract_ids TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                disabled INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL
+            \(end)
+            """,
+            """
+            CREATE TABLE credentials (
+                secret_sha256 \(text) PRIMARY KEY,
+                kind TEXT NOT NULL,
+                user_name \(text) NOT NULL REFERENCES users (name),
+                csrf TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_epoch BIGINT NOT NULL
+            \(end)
+            """,
+            """
+            CREATE TABLE audit_log (
+                sequence BIGINT PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                previous TEXT NOT NULL,
+                digest TEXT NOT NULL
             \(end)
             """,
         ]

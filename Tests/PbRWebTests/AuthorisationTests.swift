@@ -1,0 +1,106 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+@testable import PbRWeb
+import Testing
+
+/// Every route with every role (and no one signed in): the status each gets, and what the body must and
+/// must not hold. The table must name every route the application registers, so a new route without
+/// its expectations fails here. Paths are written as the router reports them (`{contract}`).
+@Suite("Authorisation: every route with every role")
+struct AuthorisationTests {
+    static let roles: [String?] = ["admin", "commissioner", "provider", "assessor", "auditor", nil]
+    static let readers: Set<String> = ["admin", "commissioner", "provider", "auditor"]
+
+    struct Expectation: Sendable {
+        var status: Int
+        var contains: String
+        var absent: [String] = []
+    }
+
+    struct Case: Sendable {
+        var uri: String
+        var body: String?
+        var expect: @Sendable (String?) -> Expectation
+    }
+
+    /// For routes the ledger's readers may use: 200 with `found` for them, 403 for the assessor, and
+    /// 401 (API) or a redirect to sign in (page) for no one.
+    static func ledger(_ uri: String, found: String, providerAbsent: [String] = []) -> Case {
+        Case(uri: uri) { role in
+            guard let role else { return uri.hasPrefix("/api/") ? Expectation(status: 401, contains: "unauthorised") : Expectation(status: 303, contains: "") }
+            if role == "assessor" { return Expectation(status: 403, contains: "does not read the ledger") }
+            return Expectation(status: 200, contains: found, absent: role == "provider" ? providerAbsent : [])
+        }
+    }
+
+    /// For routes of one or two roles: 200 (or `status`) for them, 403 for the rest, 401 for no one.
+    static func only(_ allowed: Set<String>, _ uri: String, body: String? = nil, status: Int = 200, found: String) -> Case {
+        Case(uri: uri, body: body) { role in
+            guard let role else { return Expectation(status: 401, contains: "unauthorised") }
+            return allowed.contains(role) ? Expectation(status: status, contains: found) : Expectation(status: 403, contains: "forbidden")
+        }
+    }
+
+    static let cases: [String: Case] = [
+        "GET /openapi.json": Case(uri: "/openapi.json") { _ in Expectation(status: 200, contains: #""openapi":"3.0.3""#) },
+        "GET /api/v1/contracts": ledger("/api/v1/contracts", found: "national-pilot"),
+        "GET /api/v1/contracts/{contract}": ledger("/api/v1/contracts/national-pilot", found: #""effective_from":"2012-04-01""#),
+        "GET /api/v1/providers": ledger("/api/v1/providers", found: "P01", providerAbsent: ["P02", "P03"]),
+        "GET /api/v1/contracts/{contract}/statements": ledger("/api/v1/contracts/national-pilot/statements?per_page=500",
+                                                              found: "national-pilot/2012-11/P01", providerAbsent: ["/P02", "/P03"]),
+        "GET /api/v1/contracts/{contract}/statements/{period}/{payee}": ledger("/api/v1/contracts/national-pilot/statements/2012-11/P01",
+                                                                            found: #""client":"A001""#),
+        "GET /api/v1/contracts/{contract}/clients/{client}/explanation": ledger(
+            "/api/v1/contracts/national-pilot/clients/A001/explanation?as_of=2014-07-31", found: "D1-completed"),
+        "GET /api/v1/contracts/{contract}/payments": ledger("/api/v1/contracts/national-pilot/payments", found: #""key":"P01""#,
+                                                           providerAbsent: ["P02", "P03", "A002", "A004"]),
+        "GET /api/v1/users": only(["admin"], "/api/v1/users", found: "otherProvider"),
+        "POST /api/v1/users": only(["admin"], "/api/v1/users", body: #"{"name":"new-user","role":"auditor","password":"a long enough password"}"#,
+                                   status: 201, found: #""name":"new-user""#),
+        "POST /api/v1/users/{name}/disable": only(["admin"], "/api/v1/users/elsewhere/disable", found: #""disabled":true"#),
+        "GET /api/v1/audit": only(["admin", "auditor"], "/api/v1/audit", found: "user.add"),
+        "GET /sign-in": Case(uri: "/sign-in") { _ in Expectation(status: 200, contains: "<h1>Sign in</h1>") },
+        // Without the form's token: refused whoever asks.
+        "POST /sign-in": Case(uri: "/sign-in", body: "name=admin&password=x") { _ in Expectation(status: 403, contains: "form has expired") },
+        "POST /sign-out": Case(uri: "/sign-out", body: "csrf=wrong") { role in
+            role == nil ? Expectation(status: 303, contains: "") : Expectation(status: 403, contains: "did not come from this session")
+        },
+        "GET /": ledger("/", found: "Payments to date: national-pilot", providerAbsent: [">P02<", ">P03<"]),
+        "GET /contracts/{contract}/statements/{period}/{payee}": ledger("/contracts/national-pilot/statements/2012-11/P01", found: "<td>A001</td>"),
+    ]
+
+    @Test func theTableNamesEveryRegisteredRoute() async throws {
+        let fixture = try await WebFixture.make()
+        let registered = Set(WebApplication.registeredRoutes(fixture.environment))
+        try await fixture.close()
+        #expect(registered == Set(Self.cases.keys))
+    }
+
+    @Test func everyRouteWithEveryRole() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            for (route, test) in Self.cases.sorted(by: { $0.key < $1.key }) {
+                let method = HTTPRequest.Method(rawValue: String(route.split(separator: " ")[0]))!
+                for role in Self.roles {
+                    var headers = fixture.headers(role, path: test.uri)
+                    if let body = test.body {
+                        headers[.contentType] = body.hasPrefix("{") ? "application/json" : "application/x-www-form-urlencoded"
+                    }
+                    let expected = test.expect(role)
+                    let body = test.body.map { ByteBuffer(string: $0.replacingOccurrences(of: "new-user", with: "new-\(role ?? "anyone")")) }
+                    let response = try await client.execute(uri: test.uri, method: method, headers: headers, body: body)
+                    let who = role ?? "no one"
+                    #expect(Int(response.status.code) == expected.status, "\(route) as \(who): \(response.status) \(response.text.prefix(300))")
+                    let text = response.text.replacingOccurrences(of: "new-\(role ?? "anyone")", with: "new-user")
+                    #expect(expected.contains.isEmpty || text.contains(expected.contains), "\(route) as \(who): \(text.prefix(300))")
+                    for absent in expected.absent { #expect(!text.contains(absent), "\(route) as \(who) shows \(absent)") }
+                    if expected.status == 303 { #expect(response.headers[.location] == "/sign-in" || route == "POST /sign-in") }
+                }
+            }
+        }
+        try await fixture.close()
+    }
+}

@@ -1,0 +1,96 @@
+import PbRCore
+import SQLKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+@testable import PbRStore
+import PbRWeb
+import Testing
+
+/// A provider reaching for another provider's statement, client and explanation is refused exactly as
+/// if they did not exist, and nothing of them shows through lists, sums or messages.
+@Suite("A provider sees only its own")
+struct ProviderIsolationTests {
+    @Test func anotherProvidersStatementIsNotFound() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let p02 = fixture.headers("otherProvider", path: "/api/")
+            let theirs = try await client.execute(uri: "/api/v1/contracts/national-pilot/statements/2012-11/P01", method: .get, headers: p02)
+            let none = try await client.execute(uri: "/api/v1/contracts/national-pilot/statements/2012-11/P09", method: .get, headers: p02)
+            #expect(theirs.status == .notFound)
+            #expect(theirs.text == #"{"code":"not_found","message":"no statement of national-pilot for P01 in 2012-11"}"#)
+            #expect(none.text == theirs.text.replacingOccurrences(of: "P01", with: "P09"), "a refusal tells nothing of what exists")
+            let page = try await client.execute(uri: "/contracts/national-pilot/statements/2012-11/P01", method: .get,
+                                                headers: fixture.headers("otherProvider", path: "/"))
+            #expect(page.status == .notFound)
+            #expect(!page.text.contains("A001") && !page.text.contains("100.00"))
+            let own = try await client.execute(uri: "/api/v1/contracts/national-pilot/statements/2012-12/P02", method: .get, headers: p02)
+            #expect(own.status == .ok && own.text.contains(#""client":"A002""#))
+        }
+        try await fixture.close()
+    }
+
+    @Test func anotherProvidersClientIsNotFound() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let p02 = fixture.headers("otherProvider", path: "/api/")
+            let theirs = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients/A001/explanation?as_of=2014-07-31",
+                                                  method: .get, headers: p02)
+            let none = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients/Z999/explanation?as_of=2014-07-31",
+                                                method: .get, headers: p02)
+            #expect(theirs.status == .notFound)
+            #expect(theirs.text == #"{"code":"not_found","message":"no client 'A001' under national-pilot"}"#)
+            #expect(none.text == theirs.text.replacingOccurrences(of: "A001", with: "Z999"))
+            // A004 moved from P02 to P03: P02 sees the client it treated, but not the line paid to P03.
+            let shared = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients/A004/explanation?as_of=2014-07-31",
+                                                  method: .get, headers: p02)
+            #expect(shared.status == .ok)
+            #expect(!shared.text.contains(#""payee":"P03""#) && !shared.text.contains(#""paid_to":"P03""#))
+            let p03 = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients/A004/explanation?as_of=2014-07-31",
+                                               method: .get, headers: fixture.headers("admin", path: "/api/"))
+            #expect(p03.text.contains(#""payee":"P03""#), "the line is there for those who may see it")
+        }
+        try await fixture.close()
+    }
+
+    @Test func listsAndSumsHoldNothingOfAnotherProvider() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let p02 = fixture.headers("otherProvider", path: "/api/")
+            for uri in ["/api/v1/providers", "/api/v1/contracts/national-pilot/statements?per_page=500", "/api/v1/contracts/national-pilot/payments"] {
+                let response = try await client.execute(uri: uri, method: .get, headers: p02)
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("P01") && !response.text.contains("A001") && !response.text.contains("A003"), "\(uri)")
+            }
+            let overview = try await client.execute(uri: "/", method: .get, headers: fixture.headers("otherProvider", path: "/"))
+            #expect(overview.status == .ok && !overview.text.contains("P01") && !overview.text.contains("A001"))
+        }
+        try await fixture.close()
+    }
+
+    @Test func aCommissionerSeesOnlyItsContracts() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let kent = fixture.headers("elsewhere", path: "/api/")
+            let list = try await client.execute(uri: "/api/v1/contracts", method: .get, headers: kent)
+            let one = try await client.execute(uri: "/api/v1/contracts/national-pilot/statements", method: .get, headers: kent)
+            #expect(list.text == #"{"items":[],"page":1,"per_page":50,"total":0}"#)
+            #expect(one.status == .notFound && one.text.contains("no contract 'national-pilot'"))
+        }
+        try await fixture.close()
+    }
+
+    @Test func anUnexpectedErrorIsA500WithARequestIDAndNoDetail() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.pool.withStore { try await $0.database.raw("UPDATE users SET role = 'wizard' WHERE name = 'assessor'").run() }
+        try await fixture.application.test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/users", method: .get, headers: fixture.headers("admin", path: "/api/"))
+            #expect(response.status == .internalServerError)
+            #expect(response.text.contains(#""code":"internal""#) && response.text.contains(#""request_id":""#))
+            #expect(!response.text.contains("wizard") && !response.text.contains("users.role"))
+        }
+        try await fixture.close()
+    }
+}
