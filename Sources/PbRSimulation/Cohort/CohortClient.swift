@@ -4,7 +4,19 @@ import PbRCore
 /// using or abstinent, injecting, housed, working, offending, leaving, re-presenting, dying, as the model's
 /// chances say.
 struct CohortClient {
+    /// The model's tables to draw from, made once for a whole cohort.
+    struct Draws: Sendable {
+        let bands: Weighted<Band>
+        let presenting: Weighted<[Substance]>
+
+        init(_ model: CohortModel) {
+            bands = Weighted(Band.all.map { ($0, model.bandWeights[$0.value - 1]) })
+            presenting = Weighted(model.presenting.map { ($0.substances, $0.weight) })
+        }
+    }
+
     let model: CohortModel
+    let draws: Draws
     let id: ClientID
     let number: Int
     let provider: ProviderID
@@ -23,22 +35,22 @@ struct CohortClient {
     private var vaccinated = false
     private var died = false
 
-    init(model: CohortModel, number: Int, provider: ProviderID, through: Day) {
-        self.model = model; self.number = number; self.provider = provider; self.through = through
+    init(model: CohortModel, draws: Draws, number: Int, provider: ProviderID, through: Day) {
+        self.model = model; self.draws = draws; self.number = number; self.provider = provider; self.through = through
         let digits = String(number)
         id = ClientID("S" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits)
     }
 
     private mutating func nextID(_ prefix: String) -> RecordID {
         serial += 1
-        return RecordID("\(prefix)\(number)-\(serial)")
+        return RecordID(prefix + String(number) + "-" + String(serial))
     }
 
     private func chance(_ basisPoints: Int, _ random: inout SplitMix64) -> Bool { random.chance(Double(basisPoints) / 10_000) }
 
     mutating func live(referredOn referral: Day, _ random: inout SplitMix64) {
-        let band = Weighted(Band.all.map { ($0, model.bandWeights[$0.value - 1]) }).draw(&random)
-        substances = Weighted(model.presenting.map { ($0.substances, $0.weight) }).draw(&random)
+        let band = draws.bands.draw(&random)
+        substances = draws.presenting.draw(&random)
         let criminalJustice = chance(model.criminalJusticeBasisPoints, &random)
         offends = criminalJustice || chance(model.offendedBeforeBasisPoints, &random)
         injecting = substances.contains { $0 == .opiates || $0 == .crack } && chance(model.injectingBasisPoints, &random)

@@ -20,6 +20,22 @@ public struct CohortSimulator: Sendable {
     /// Every client's records, client by client.
     public func records() -> [[Record]] {
         var clients: [[Record]] = []
+        eachClient { clients.append($0) }
+        return clients
+    }
+
+    /// The clients' histories, as a run would load them: each made as its client is drawn, so that no
+    /// cohort's records are held beside its histories.
+    public func histories() -> [ClientHistory] {
+        var histories: [ClientHistory] = []
+        eachClient { histories.append(ClientHistory(records: $0)) }
+        return histories
+    }
+
+    /// Draws the clients in order, handing each one's records to `take`.
+    private func eachClient(_ take: ([Record]) -> Void) {
+        let draws = CohortClient.Draws(model)
+        var count = 0
         for month in 0..<model.referralMonths {
             let first = start.adding(months: month)
             guard first <= through else { break }
@@ -28,21 +44,15 @@ public struct CohortSimulator: Sendable {
             for provider in model.providers {
                 let referrals = model.referralsVary ? Self.poisson(Double(model.referralsPerMonth), &counts) : model.referralsPerMonth
                 for _ in 0..<referrals {
-                    let number = clients.count + 1
-                    var random = SplitMix64(seed: seed &+ UInt64(number) &* 0xBF58_476D_1CE4_E5B9)
+                    count += 1
+                    var random = SplitMix64(seed: seed &+ UInt64(count) &* 0xBF58_476D_1CE4_E5B9)
                     let referral = first.adding(days: random.int(0...27))
-                    var client = CohortClient(model: model, number: number, provider: provider, through: through)
+                    var client = CohortClient(model: model, draws: draws, number: count, provider: provider, through: through)
                     client.live(referredOn: referral, &random)
-                    clients.append(client.records)
+                    take(client.records)
                 }
             }
         }
-        return clients
-    }
-
-    /// The clients' histories, as a run would load them.
-    public func histories() -> [ClientHistory] {
-        records().map(ClientHistory.init(records:))
     }
 
     /// A Poisson count by Knuth's product of uniforms, in steps of 30 so that e^-mean stays representable.
