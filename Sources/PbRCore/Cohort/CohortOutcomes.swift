@@ -82,7 +82,9 @@ public enum CohortOutcomes {
 
     private static func cohort(_ outcome: CohortOutcome, _ period: CohortPeriod, _ contract: Contract, _ journeys: [Linked],
                                measured: (Ratio, String)?, asOf: Day, earlier: [CohortResult]) -> CohortResult {
-        let members = journeys.filter { period.contains($0.journey.start) && $0.journey.firstEpisode.startOn! >= contract.start }
+        // A cohort's period starts on or after the contract's start, so a journey taken in already in
+        // treatment (started before it) is in none.
+        let members = journeys.filter { period.contains($0.journey.start) }
             .map { outcome.member($0.journey, $0.history, diedOn: $0.diedOn) }
         let closesOn = outcome.closesOn(start: period.to)
         var result = CohortResult(outcome: outcome.id, period: period, closesOn: closesOn, dueOn: outcome.dataLag.after(closesOn),
