@@ -3,8 +3,8 @@ import PbRService
 
 /// `pbr explain` as JSON: the client's journeys, assessments and, for each outcome, the verdict on each
 /// journey in the rule's words, the band and price, the parts, the run's lines and the issued lines.
-struct APIExplanation: Encodable {
-    struct JourneyBody: Encodable {
+struct APIExplanation: Codable {
+    struct JourneyBody: Codable {
         var start: String
         var end: String?
         var endReason: String?
@@ -12,17 +12,17 @@ struct APIExplanation: Encodable {
         var presenting: [String]
     }
 
-    struct AssessmentBody: Encodable {
+    struct AssessmentBody: Codable {
         var assessedOn: String
         var band: Int
         var reason: String?
         var record: String
     }
 
-    struct Verdict: Encodable { var verdict: String; var why: String }
-    struct Part: Encodable { var number: Int; var dueOn: String; var state: String }
+    struct Verdict: Codable { var verdict: String; var why: String }
+    struct Part: Codable { var number: Int; var dueOn: String; var state: String }
 
-    struct Owed: Encodable {
+    struct Owed: Codable {
         var part: Int
         var amountPence: Int64
         var status: String
@@ -31,7 +31,7 @@ struct APIExplanation: Encodable {
         var reason: String
     }
 
-    struct OutcomeBody: Encodable {
+    struct OutcomeBody: Codable {
         var outcome: String
         var summary: String
         var journeys: [Verdict]

@@ -1,13 +1,14 @@
 import PbRCore
 import PbRStore
 
-/// The API's bodies. Money is integer pence (`*_pence`); days are `YYYY-MM-DD`.
-struct APIContract: Encodable {
+/// The API's bodies. Money is integer pence (`*_pence`); days are `YYYY-MM-DD`. Each is `Decodable` only so that
+/// `/openapi.json` can describe it from its type (`ResponseSchema`).
+struct APIContract: Codable {
     var id: String
     var versions: [APIContractVersion]
 }
 
-struct APIContractVersion: Encodable {
+struct APIContractVersion: Codable {
     var version: Int
     var effectiveFrom: String
     var sha256: String
@@ -20,7 +21,7 @@ struct APIContractVersion: Encodable {
     }
 }
 
-struct APIStatement: Encodable {
+struct APIStatement: Codable {
     var id: String
     var contract: String
     var period: String
@@ -44,7 +45,7 @@ struct APIStatement: Encodable {
     }
 }
 
-struct APILine: Encodable {
+struct APILine: Codable {
     var statement: String
     var line: Int
     var payee: String
@@ -69,12 +70,12 @@ struct APILine: Encodable {
     }
 }
 
-struct APIStatementWithLines: Encodable {
+struct APIStatementWithLines: Codable {
     var statements: [APIStatement]
     var lines: [APILine]
 }
 
-struct APIUser: Encodable {
+struct APIUser: Codable {
     var name: String
     var role: String
     var provider: String?
@@ -89,9 +90,9 @@ struct APIUser: Encodable {
     }
 }
 
-struct APIPayments: Encodable {
-    struct Sum: Encodable { var key: String; var amountPence: Int64; var lines: Int }
-    struct Month: Encodable { var period: String; var amountPence: Int64 }
+struct APIPayments: Codable {
+    struct Sum: Codable { var key: String; var amountPence: Int64; var lines: Int }
+    struct Month: Codable { var period: String; var amountPence: Int64 }
     var contract: String
     var totalPence: Int64
     var byPayee: [Sum]
@@ -107,7 +108,7 @@ struct APIPayments: Encodable {
     }
 }
 
-struct APIAuditEntry: Encodable {
+struct APIAuditEntry: Codable {
     var sequence: Int
     var at: String
     var actor: String

@@ -33,3 +33,6 @@ struct APIPage<Item: Encodable>: Encodable {
         return (page, perPage)
     }
 }
+
+/// Read only to describe a page in `/openapi.json` (`ResponseSchema`).
+extension APIPage: Decodable where Item: Decodable {}

@@ -70,7 +70,9 @@ enum OpenAPIDocument {
     private static func responses(_ route: Route) -> JSONValue {
         let media = route.kind == .api ? "application/json" : "text/html"
         var members: [(String, JSONValue)] = route.responses.map { response in
-            let content: JSONValue = response.status == 303 ? .object([]) : .object([(media, .object([]))])
+            let schema: JSONValue = route.returns.map { .object([("schema", $0.schema())]) } ?? .object([])
+            let content: JSONValue = response.status == 303 ? .object([])
+                : .object([(media, [200, 201].contains(response.status) ? schema : .object([]))])
             return (String(response.status), response.status == 303
                 ? .object([("description", .string(response.description))])
                 : .object([("description", .string(response.description)), ("content", content)]))

@@ -14,33 +14,34 @@ enum APIRoutes {
         [
             Route(method: .get, path: "/api/v1/contracts", summary: "The contracts the caller may read, with their versions",
                   kind: .api, access: .signedIn, roles: readers, query: APIPage<APIContract>.queries,
-                  responses: [(200, "a page of contracts")]) { request, context, environment in
+                  responses: [(200, "a page of contracts")], returns: .of(APIPage<APIContract>.self)) { request, context, environment in
                 let contracts = try await environment.ledger(try context.signedIn()) { try await $0.contracts() }
                 return JSONReply.response(try APIPage.of(contracts.map { APIContract(id: $0.id, versions: $0.versions.map(APIContractVersion.init)) }, request))
             },
             Route(method: .get, path: "/api/v1/contracts/:contract", summary: "One contract and its versions (amendments)",
-                  kind: .api, access: .signedIn, roles: readers, responses: [(200, "the contract")]) { _, context, environment in
+                  kind: .api, access: .signedIn, roles: readers, responses: [(200, "the contract")], returns: .of(APIContract.self)) { _, context, environment in
                 let id = try context.parameters.require("contract")
                 let versions = try await environment.ledger(try context.signedIn()) { try await $0.contract(id) }
                 return JSONReply.response(APIContract(id: id, versions: versions.map(APIContractVersion.init)))
             },
             Route(method: .get, path: "/api/v1/providers", summary: "The providers in the journal (a provider: itself)",
                   kind: .api, access: .signedIn, roles: readers, query: APIPage<String>.queries,
-                  responses: [(200, "a page of provider ids")]) { request, context, environment in
+                  responses: [(200, "a page of provider ids")], returns: .of(APIPage<String>.self)) { request, context, environment in
                 let providers = try await environment.ledger(try context.signedIn()) { try await $0.providers() }
                 return JSONReply.response(try APIPage.of(providers.map(\.rawValue), request))
             },
             Route(method: .get, path: "/api/v1/contracts/:contract/statements",
                   summary: "A contract's statements in the order issued (a provider: its own, and its share as a subcontractor)",
                   kind: .api, access: .signedIn, roles: readers, query: APIPage<APIStatement>.queries,
-                  responses: [(200, "a page of statements")]) { request, context, environment in
+                  responses: [(200, "a page of statements")], returns: .of(APIPage<APIStatement>.self)) { request, context, environment in
                 let id = try context.parameters.require("contract")
                 let statements = try await environment.ledger(try context.signedIn()) { try await $0.statements(id) }
                 return JSONReply.response(try APIPage.of(statements.map(APIStatement.init), request))
             },
             Route(method: .get, path: "/api/v1/contracts/:contract/statements/:period/:payee",
                   summary: "One payee's statement for a month (YYYY-MM), with every line the caller may see",
-                  kind: .api, access: .signedIn, roles: readers, responses: [(200, "the statement and its lines")]) { _, context, environment in
+                  kind: .api, access: .signedIn, roles: readers, responses: [(200, "the statement and its lines")],
+                  returns: .of(APIStatementWithLines.self)) { _, context, environment in
                 let (id, period, payee) = try statementKey(context)
                 let issued = try await environment.ledger(try context.signedIn()) { try await $0.statement(id, period: period, payee: payee) }
                 return JSONReply.response(APIStatementWithLines(statements: issued.statements.map(APIStatement.init), lines: issued.lines.map(APILine.init)))
@@ -49,7 +50,7 @@ enum APIRoutes {
                   summary: "Why a client is paid what it is (pbr explain), as of a day",
                   kind: .api, access: .signedIn, roles: readers,
                   query: [Route.Query(name: "as_of", description: "YYYY-MM-DD (default: today)")],
-                  responses: [(200, "the explanation")]) { request, context, environment in
+                  responses: [(200, "the explanation")], returns: .of(APIExplanation.self)) { request, context, environment in
                 let id = try context.parameters.require("contract"), client = ClientID(try context.parameters.require("client"))
                 let asOf = try day(request, default: environment.clock.today)
                 let result = try await environment.ledger(try context.signedIn()) { try await $0.explanation(id, client: client, asOf: asOf) }
@@ -57,14 +58,14 @@ enum APIRoutes {
             },
             Route(method: .get, path: "/api/v1/contracts/:contract/payments",
                   summary: "Payments to date from the issued lines, by payee, outcome, band and month",
-                  kind: .api, access: .signedIn, roles: readers, responses: [(200, "the sums")]) { _, context, environment in
+                  kind: .api, access: .signedIn, roles: readers, responses: [(200, "the sums")], returns: .of(APIPayments.self)) { _, context, environment in
                 let id = try context.parameters.require("contract")
                 let payments = try await environment.ledger(try context.signedIn()) { try await $0.payments(id) }
                 return JSONReply.response(APIPayments(contract: id, payments))
             },
             Route(method: .get, path: "/api/v1/users", summary: "Every user (admins only)",
                   kind: .api, access: .signedIn, roles: ["admin"], query: APIPage<APIUser>.queries,
-                  responses: [(200, "a page of users")]) { request, context, environment in
+                  responses: [(200, "a page of users")], returns: .of(APIPage<APIUser>.self)) { request, context, environment in
                 let viewer = try context.signedIn()
                 let users = try await environment.accounts { try await $0.list(as: viewer) }
                 return JSONReply.response(try APIPage.of(users.map(APIUser.init), request))
@@ -73,7 +74,7 @@ enum APIRoutes {
                   kind: .api, access: .signedIn, roles: ["admin"],
                   body: .json([("name", "string", true), ("role", "string", true), ("provider", "string", false),
                                ("contracts", "array", false), ("password", "string", true)]),
-                  responses: [(201, "the user added"), (409, "the name is taken")]) { request, context, environment in
+                  responses: [(201, "the user added"), (409, "the name is taken")], returns: .of(APIUser.self)) { request, context, environment in
                 let viewer = try context.signedIn()
                 let body = try await decode(NewUser.self, request, context)
                 guard let role = Role(rawValue: body.role) else {
@@ -86,7 +87,7 @@ enum APIRoutes {
                 return JSONReply.response(APIUser(user), status: .created)
             },
             Route(method: .post, path: "/api/v1/users/:name/disable", summary: "Disables a user and ends its sessions and tokens (admins only)",
-                  kind: .api, access: .signedIn, roles: ["admin"], responses: [(200, "the user disabled")]) { _, context, environment in
+                  kind: .api, access: .signedIn, roles: ["admin"], responses: [(200, "the user disabled")], returns: .of(APIUser.self)) { _, context, environment in
                 let viewer = try context.signedIn(), name = try context.parameters.require("name")
                 let user = try await environment.accounts { accounts in
                     try await accounts.disable(name: name, as: viewer)
@@ -97,7 +98,7 @@ enum APIRoutes {
             },
             Route(method: .get, path: "/api/v1/audit", summary: "The audit log, oldest first (auditors and admins)",
                   kind: .api, access: .signedIn, roles: ["admin", "auditor"], query: APIPage<APIAuditEntry>.queries,
-                  responses: [(200, "a page of entries")]) { request, context, environment in
+                  responses: [(200, "a page of entries")], returns: .of(APIPage<APIAuditEntry>.self)) { request, context, environment in
                 let (page, perPage) = try APIPage<APIAuditEntry>.bounds(request)
                 let (entries, total) = try await environment.ledger(try context.signedIn()) {
                     try await $0.audit(after: (page - 1) * perPage, limit: perPage)

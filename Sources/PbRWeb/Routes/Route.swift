@@ -33,6 +33,8 @@ struct Route: Sendable {
     var body: Body?
     /// Status codes and what each means, beyond the errors every route may answer.
     var responses: [(status: Int, description: String)]
+    /// The JSON body of a success (200 or 201), described from its type (`ResponseSchema.of`).
+    var returns: ResponseSchema? = nil
     var handler: @Sendable (Request, WebContext, WebEnvironment) async throws -> Response
 
     /// The path's parameters (`:contract`), in order.

@@ -1,0 +1,52 @@
+"""Headless Chromium driven through chromedriver (both from Debian's packages), as a person would use it."""
+
+import os
+import shutil
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def chromium():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900",
+                 "--lang=en-GB"):
+        options.add_argument(flag)
+    # The driver named outright: Selenium must not go looking for one on the network.
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
+
+def sign_in(driver, base: str, name: str, password: str):
+    driver.delete_all_cookies()
+    driver.get(base + "/sign-in")
+    driver.find_element(By.NAME, "name").send_keys(name)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    button = driver.find_element(By.CSS_SELECTOR, "form.sign-in button[type=submit]")
+    button.click()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(button))  # the next page has loaded
+    if "/sign-in" in driver.current_url:
+        raise AssertionError(f"{name} could not sign in: {text(driver)[:300]}")
+
+
+def text(driver) -> str:
+    """What a person reads on the page: the rendered text, not the markup."""
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def chart_labels(driver) -> list[str]:
+    """The text drawn inside the page's SVG charts (axis labels, units, titles)."""
+    return [element.text for element in driver.find_elements(By.CSS_SELECTOR, "svg text") if element.text]
+
+
+def screenshot(driver, path: str):
+    """The whole page, not only the window: the window is stretched to the page's height first."""
+    height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+    driver.set_window_size(1280, min(max(height, 900), 16000))
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    driver.save_screenshot(path)
+    driver.set_window_size(1280, 900)

@@ -1,0 +1,76 @@
+"""Every page of the demo, who may open it, and what a person must read there.
+
+Each check reads the rendered page (what a person sees) and compares it with what the JSON API says to
+the same user, or with facts of the demo that do not change (outcome names, payees). A refused page must
+say why and show none of what it guards.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from demo_site import pounds
+
+CONTRACT = "national-pilot"
+READERS = ["ada", "carol", "priya", "paul", "otto"]
+
+
+@dataclass
+class Page:
+    name: str
+    path: Callable[[object, str], str]  # (site, user) -> path
+    allowed: list[str]
+    expect: Callable[[object, str, str, list[str]], list[str]]  # (site, user, text, chart labels) -> problems
+    refused: list[str]  # what a refused user reads instead (the status and why); "a|b": either
+    guarded: list[str]  # what a refused user must never read
+
+
+def missing(text: str, wanted: list[str], where: str) -> list[str]:
+    return [f"{where}: '{want}' is not on the page" for want in wanted if want not in text]
+
+
+def overview(site, user, text, labels):
+    status, payments = site.api(user, f"/api/v1/contracts/{CONTRACT}/payments")
+    if status != 200:
+        return [f"the API refused {user} the payments ({status})"]
+    total = sum(row["amount_pence"] for row in payments["by_payee"])
+    problems = missing(text, [f"Payments to date: {CONTRACT}", pounds(total), "By payee", "By outcome", "By band",
+                              "D1-completed", "band 3"], "overview")
+    for row in payments["by_payee"]:
+        problems += missing(text, [f"{row['key']} {row['lines']} {pounds(row['amount_pence'])}"], "overview by payee")
+    provider = site.users[user].provider
+    if provider:
+        others = {"P01", "P02", "P03", "P04", "P05"} - {provider}
+        problems += [f"overview: {provider}'s user reads another payee's row {other}"
+                     for other in others if f"\n{other} " in text]
+    if "paid (£)" not in labels or "month" not in labels:
+        problems.append(f"overview: the monthly chart has no labelled axes (read: {labels[:8]})")
+    return problems
+
+
+def statement_path(site, user):
+    return f"/contracts/{CONTRACT}/statements/2016-12/{site.users[user].provider or 'P01'}"
+
+
+def statement(site, user, text, labels):
+    payee = site.users[user].provider or "P01"
+    status, body = site.api(user, f"/api/v1/contracts/{CONTRACT}/statements/2016-12/{payee}")
+    if status != 200:
+        return [f"the API refused {user} the statement ({status})"]
+    own = [s for s in body["statements"] if s["payee"] == payee][0]
+    problems = missing(text, [f"Statement {CONTRACT}/2016-12/{payee}", f"Payable {pounds(own['payable_pence'])}",
+                              "Why"], "statement")
+    for line in body["lines"][:20]:
+        problems += missing(text, [f"{line['line']} {line['kind']} {line['client']}", line["outcome"],
+                                   pounds(line["amount_pence"]), line["reason"][:40]], f"statement line {line['line']}")
+    return problems
+
+
+PAGES = [
+    Page("overview", lambda site, user: f"/?contract={CONTRACT}", READERS, overview,
+         ["403", "does not read the ledger"], ["Payments to date", "By payee"]),
+    Page("statement", statement_path, READERS, statement, ["403"], ["Payable", "Lines"]),
+    # P01's user reaching for P02's statement is told there is none, as if it did not exist.
+    Page("statement-of-another-provider", lambda site, user: f"/contracts/{CONTRACT}/statements/2016-12/P02",
+         ["ada", "carol", "paul", "otto"], lambda site, user, text, labels: missing(text, ["Payable", "P02"], "statement"),
+         ["404|403", "no statement of national-pilot for P02|does not read the ledger"], ["Payable", "C0"]),
+]
