@@ -157,6 +157,27 @@ extension JournalStore {
             """).all().map(StoredLine.decode)
     }
 
+    /// A contract's issued lines summed by payee, earner, outcome (or fee component), band and month: what
+    /// the payments to date read, without every line's reason.
+    public func statementLineSums(_ contractID: String) async throws -> [PaymentsToDate.Group] {
+        try await database.raw("""
+            SELECT s.payee, l.earned_by, CASE WHEN l.outcome_id = '' THEN l.component ELSE l.outcome_id END AS what, l.band, s.period,
+                   CAST(SUM(l.amount) AS BIGINT) AS amount, COUNT(*) AS lines
+            FROM statement_lines l JOIN statements s ON s.statement_id = l.statement_id
+            WHERE s.contract_id = \(bind: contractID)
+            GROUP BY s.payee, l.earned_by, what, l.band, s.period
+            """).all().map { row in
+            let period = try row.decode(column: "period", as: String.self), band = try row.decode(column: "band", as: Int.self)
+            let earnedBy = try row.decode(column: "earned_by", as: String.self)
+            guard let parsed = StatementPeriod(period) else { throw StoreError.corrupt("statements.period '\(period)' is not YYYY-MM") }
+            return PaymentsToDate.Group(
+                payee: ProviderID(try row.decode(column: "payee", as: String.self)), earnedBy: earnedBy.isEmpty ? nil : ProviderID(earnedBy),
+                outcomeOrComponent: try row.decode(column: "what", as: String.self), band: band == 0 ? nil : Band(band),
+                period: parsed, amount: Money(pence: try row.decode(column: "amount", as: Int64.self)),
+                lines: try row.decode(column: "lines", as: Int.self))
+        }
+    }
+
     /// Records an issued period with its statements and lines, in one transaction, if the ledger still
     /// ends where the caller computed from.
     /// - Parameter after: the last period issued when the statements were computed (nil: none).

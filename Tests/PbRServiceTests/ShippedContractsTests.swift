@@ -91,7 +91,18 @@ struct ShippedContractsTests {
                                                                            earnedBy: ProviderID("BF-SUB-B"))
         let july = try await StatementBook(store: ledger.store).period("bracknell-forest", StatementPeriod("2012-07")!,
                                                                        earnedBy: ProviderID("BF-SUB-B"))
+        // Payments to date as the web's overview reads them (the store's grouped sums): a subcontractor sees
+        // the lines it earned, all paid to the prime; the admin sees every line, summed as line by line.
+        let subcontractor = try await LedgerReader(store: ledger.store, viewer: Viewer(name: "a", role: .provider, providerID: ProviderID("BF-SUB-A")))
+            .payments("bracknell-forest")
+        let admin = try await LedgerReader(store: ledger.store, viewer: Viewer(name: "z", role: .admin)).payments("bracknell-forest")
+        let lineByLine = PaymentsToDate(try await ledger.store.statementLines("bracknell-forest"))
         try await ledger.store.close()
+        #expect(subcontractor.byPayee == [PaymentsToDate.Sum(key: "BF-PRIME", amount: pounds("350.00"), lines: 2)])
+        #expect(subcontractor.byMonth.map(\.amount) == [pounds("150.00"), pounds("200.00")])
+        #expect(admin == lineByLine && admin.total == pounds("900.00"))
+        #expect(admin.byOutcome == [PaymentsToDate.Sum(key: "D2-work-activity", amount: pounds("800.00"), lines: 4),
+                                    PaymentsToDate.Sum(key: "D4-hepb-course", amount: pounds("100.00"), lines: 1)])
         #expect(passedOn.lines.map(\.amount) == [pounds("100.00")])
         #expect(passedOn.statements.map(\.totals.payable) == [pounds("100.00")])
         #expect(july.statements.isEmpty && july.lines.isEmpty)

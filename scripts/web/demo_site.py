@@ -122,3 +122,30 @@ def pounds(pence: int) -> str:
     sign = "-" if pence < 0 else ""
     pence = abs(pence)
     return f"{sign}£{pence // 100:,}.{pence % 100:02d}"
+
+
+def session_cookie(base: str, name: str, password: str) -> str:
+    """Signs in through the form as a browser would (its CSRF cookie and field); the session cookie's value."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+
+    jar = http.cookiejar.CookieJar()
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    form = opener.open(base + "/sign-in", timeout=60).read().decode()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+    body = urllib.parse.urlencode({"name": name, "password": password, "csrf": csrf}).encode()
+    try:
+        opener.open(base + "/sign-in", data=body, timeout=60)
+    except urllib.error.HTTPError as answer:
+        if answer.code != 303:
+            raise
+    for cookie in jar:
+        if cookie.name == "pbr_session":
+            return cookie.value
+    raise SystemExit(f"{name} could not sign in")

@@ -56,9 +56,18 @@ public struct Viewer: Sendable, Equatable {
 
     /// The lines of a list the viewer may see.
     public func visible(_ lines: [StatementLine]) -> [StatementLine] {
-        guard role == .provider else { return readsLedger ? lines : [] }
-        guard let providerID else { return [] }
-        return lines.filter { $0.providerID == providerID || $0.earnedBy == providerID }
+        lines.filter { sees(payee: $0.providerID, earnedBy: $0.earnedBy) }
+    }
+
+    public func visible(_ groups: [PaymentsToDate.Group]) -> [PaymentsToDate.Group] {
+        groups.filter { sees(payee: $0.payee, earnedBy: $0.earnedBy) }
+    }
+
+    /// A line paid to `payee`: a provider sees it when it is paid the line or earned it under a prime.
+    func sees(payee: ProviderID, earnedBy: ProviderID?) -> Bool {
+        guard role == .provider else { return readsLedger }
+        guard let providerID else { return false }
+        return payee == providerID || earnedBy == providerID
     }
 }
 

@@ -5,6 +5,8 @@ public struct PaymentsToDate: Sendable, Equatable {
         public var key: String
         public var amount: Money
         public var lines: Int
+
+        public init(key: String, amount: Money, lines: Int) { self.key = key; self.amount = amount; self.lines = lines }
     }
 
     public var byPayee: [Sum]
@@ -16,26 +18,54 @@ public struct PaymentsToDate: Sendable, Equatable {
     public var byMonth: [(period: StatementPeriod, amount: Money)]
     public var total: Money
 
+    /// Issued lines that agree on everything the sums read, summed: what the store hands over instead of
+    /// every line with its reason, so that the overview costs one grouped query however long the ledger.
+    public struct Group: Sendable, Equatable {
+        public var payee: ProviderID
+        public var earnedBy: ProviderID?
+        /// The outcome, or for a fee the component's name.
+        public var outcomeOrComponent: String
+        public var band: Band?
+        public var period: StatementPeriod
+        public var amount: Money
+        public var lines: Int
+
+        public init(payee: ProviderID, earnedBy: ProviderID?, outcomeOrComponent: String, band: Band?, period: StatementPeriod,
+                    amount: Money, lines: Int) {
+            self.payee = payee; self.earnedBy = earnedBy; self.outcomeOrComponent = outcomeOrComponent; self.band = band
+            self.period = period; self.amount = amount; self.lines = lines
+        }
+
+        public init(_ line: StatementLine) {
+            self.init(payee: line.providerID, earnedBy: line.earnedBy, outcomeOrComponent: line.outcomeID?.rawValue ?? line.component.rawValue,
+                      band: line.band, period: line.period, amount: line.amount, lines: 1)
+        }
+    }
+
     public init(_ lines: [StatementLine]) {
-        func sums(_ key: (StatementLine) -> String) -> [Sum] {
+        self.init(groups: lines.map(Group.init))
+    }
+
+    public init(groups: [Group]) {
+        func sums(_ key: (Group) -> String) -> [Sum] {
             var amounts: [String: (Money, Int)] = [:]
-            for line in lines {
-                let previous = amounts[key(line)] ?? (.zero, 0)
-                amounts[key(line)] = (previous.0 + line.amount, previous.1 + 1)
+            for group in groups {
+                let previous = amounts[key(group)] ?? (.zero, 0)
+                amounts[key(group)] = (previous.0 + group.amount, previous.1 + group.lines)
             }
             return amounts.keys.sorted().map { Sum(key: $0, amount: amounts[$0]!.0, lines: amounts[$0]!.1) }
         }
-        byPayee = sums { $0.providerID.rawValue }
-        byOutcome = sums { $0.outcomeID?.rawValue ?? $0.component.rawValue }
+        byPayee = sums { $0.payee.rawValue }
+        byOutcome = sums { $0.outcomeOrComponent }
         byBand = sums { $0.band.map { "band \($0)" } ?? "no band" }
         var months: [StatementPeriod: Money] = [:]
-        for line in lines { months[line.period, default: .zero] = months[line.period, default: .zero] + line.amount }
+        for group in groups { months[group.period, default: .zero] = months[group.period, default: .zero] + group.amount }
         var series: [(StatementPeriod, Money)] = []
         if var month = months.keys.min(), let last = months.keys.max() {
             while month <= last { series.append((month, months[month] ?? .zero)); month = month.next }
         }
         byMonth = series
-        total = lines.reduce(.zero) { $0 + $1.amount }
+        total = groups.reduce(.zero) { $0 + $1.amount }
     }
 
     public static func == (lhs: PaymentsToDate, rhs: PaymentsToDate) -> Bool {

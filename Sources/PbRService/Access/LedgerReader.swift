@@ -98,7 +98,7 @@ public struct LedgerReader: Sendable {
     /// What the contract's issued lines have paid, of the lines the viewer may see.
     public func payments(_ contractID: String) async throws -> PaymentsToDate {
         _ = try await contract(contractID)
-        return PaymentsToDate(viewer.visible(try await store.statementLines(contractID)))
+        return PaymentsToDate(groups: viewer.visible(try await store.statementLineSums(contractID)))
     }
 
     /// The audit log, for an auditor or an admin.
