@@ -51,6 +51,19 @@ struct ProviderIsolationTests {
             let p03 = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients/A004/explanation?as_of=2014-07-31",
                                                method: .get, headers: fixture.headers("admin", path: "/api/"))
             #expect(p03.text.contains(#""payee":"P03""#), "the line is there for those who may see it")
+            // The explanation page refuses and hides the same way.
+            let page = fixture.headers("otherProvider", path: "/")
+            let theirPage = try await client.execute(uri: "/contracts/national-pilot/clients/A001/explanation?as_of=2014-07-31", method: .get,
+                                                     headers: page)
+            #expect(theirPage.status == .notFound && theirPage.text.contains("no client &#39;A001&#39; under national-pilot")
+                    && !theirPage.text.contains("D1-completed"))
+            let sharedPage = try await client.execute(uri: "/contracts/national-pilot/clients/A004/explanation?as_of=2014-07-31", method: .get,
+                                                      headers: page)
+            #expect(sharedPage.status == .ok && sharedPage.text.contains("<h1>Why A004 is paid what it is</h1>"))
+            #expect(!sharedPage.text.contains("/P03\"") && !sharedPage.text.contains("<td>P03</td>"), "nothing paid to P03 on P02's page")
+            let adminPage = try await client.execute(uri: "/contracts/national-pilot/clients/A004/explanation?as_of=2014-07-31", method: .get,
+                                                     headers: fixture.headers("admin", path: "/"))
+            #expect(adminPage.text.contains("/P03\"") && adminPage.text.contains("<td>P03</td>"), "the admin reads what P02 may not")
         }
         try await fixture.close()
     }

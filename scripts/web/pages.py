@@ -18,7 +18,7 @@ READERS = ["ada", "carol", "priya", "paul", "otto"]
 class Page:
     name: str
     path: Callable[[object, str], str]  # (site, user) -> path
-    allowed: list[str]
+    allowed: list[str] | Callable[[object, str], bool]  # the users who may open it, or a test of one
     expect: Callable[[object, str, str, list[str]], list[str]]  # (site, user, text, chart labels) -> problems
     refused: list[str]  # what a refused user reads instead (the status and why); "a|b": either
     guarded: list[str]  # what a refused user must never read
@@ -65,6 +65,28 @@ def statement(site, user, text, labels):
     return problems
 
 
+EXPLAINED = ("C0000207", "2016-12-31")  # the first line of P01's statement for 2016-12
+
+
+def explanation_path(site, user):
+    return f"/contracts/{CONTRACT}/clients/{EXPLAINED[0]}/explanation?as_of={EXPLAINED[1]}"
+
+
+def explanation_allowed(site, user):
+    """Whoever the API lets read the client's explanation (a provider: a client it treated)."""
+    return site.api(user, "/api/v1" + explanation_path(site, user))[0] == 200
+
+
+def explanation(site, user, text, labels):
+    status, body = site.api(user, "/api/v1" + explanation_path(site, user))
+    problems = missing(text, [f"Why {EXPLAINED[0]} is paid what it is", f"As of {EXPLAINED[1]}", "Journeys", "Outcomes"], "explanation")
+    for outcome in body["outcomes"]:
+        problems += missing(text, [outcome["outcome"], outcome["summary"][:40]], "explanation")
+        for owed in outcome["owed"]:
+            problems += missing(text, [pounds(owed["amount_pence"])], f"explanation of {outcome['outcome']}")
+    return problems
+
+
 PAGES = [
     Page("overview", lambda site, user: f"/?contract={CONTRACT}", READERS, overview,
          ["403", "does not read the ledger"], ["Payments to date", "By payee"]),
@@ -73,4 +95,6 @@ PAGES = [
     Page("statement-of-another-provider", lambda site, user: f"/contracts/{CONTRACT}/statements/2016-12/P02",
          ["ada", "carol", "paul", "otto"], lambda site, user, text, labels: missing(text, ["Payable", "P02"], "statement"),
          ["404|403", "no statement of national-pilot for P02|does not read the ledger"], ["Payable", "C0"]),
+    Page("explanation", explanation_path, explanation_allowed, explanation,
+         ["404|403", f"no client '{EXPLAINED[0]}'|does not read the ledger"], ["Journeys", "Outcomes"]),
 ]

@@ -44,6 +44,8 @@ struct StatementModel {
     struct Line {
         var line: Int; var kind: String; var client: String; var earnedBy: String; var outcome: String; var part: String
         var band: String; var achievedOn: String; var dueOn: String; var amount: String; var reason: String
+        /// The client's explanation as of the statement's last day; none for a line with no client.
+        var explanation: String?
     }
 
     var id: String
@@ -72,7 +74,8 @@ struct StatementModel {
             Line(line: line.line, kind: line.kind.rawValue, client: line.clientID?.rawValue ?? "", earnedBy: line.earnedBy?.rawValue ?? "",
                  outcome: line.outcomeID?.rawValue ?? line.component.rawValue, part: line.part.map(String.init) ?? "",
                  band: line.band.map { String($0.value) } ?? "", achievedOn: line.achievedOn?.description ?? "",
-                 dueOn: line.dueOn?.description ?? "", amount: line.amount.sterling, reason: line.reason)
+                 dueOn: line.dueOn?.description ?? "", amount: line.amount.sterling, reason: line.reason,
+                 explanation: line.clientID.map { ExplanationModel.link(contract: statement.contractID, client: $0.rawValue, period: statement.period) })
         }
     }
 }

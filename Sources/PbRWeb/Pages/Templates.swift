@@ -4,6 +4,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "sign-in": signIn, "overview": overview, "statement": statement, "error": error,
+        "explanation": explanation,
     ]
 
     static let layout = """
@@ -78,7 +79,7 @@ enum Templates {
         <table class="lines"><thead><tr><th>Line</th><th>Kind</th><th>Client</th><th>Earned by</th><th>Outcome</th><th>Part</th><th>Band</th>
         <th>Achieved</th><th>Due</th><th class="number">Amount</th><th>Why</th></tr></thead><tbody>
         {{#lines}}<tr><td>{{line}}</td><td>{{kind}}</td><td>{{client}}</td><td>{{earnedBy}}</td><td>{{outcome}}</td><td>{{part}}</td><td>{{band}}</td>
-        <td>{{achievedOn}}</td><td>{{dueOn}}</td><td class="number">{{amount}}</td><td>{{reason}}</td></tr>{{/lines}}
+        <td>{{achievedOn}}</td><td>{{dueOn}}</td><td class="number">{{amount}}</td><td>{{reason}}{{#explanation}} <a class="explain" href="{{explanation}}">why</a>{{/explanation}}</td></tr>{{/lines}}
         </tbody></table>
         {{^lines}}<p>No lines.</p>{{/lines}}
         """

@@ -26,6 +26,11 @@ enum PageRoutes {
                   responses: [(200, "the overview")], handler: overview),
             Route(method: .get, path: "/contracts/:contract/statements/:period/:payee", summary: "A statement, every line with its reason; printable",
                   kind: .page, access: .signedIn, roles: APIRoutes.readers, responses: [(200, "the statement")], handler: statement),
+            Route(method: .get, path: "/contracts/:contract/clients/:client/explanation",
+                  summary: "Why a client is paid what it is, as of a day: journeys, assessments, each outcome's verdicts, parts and lines",
+                  kind: .page, access: .signedIn, roles: APIRoutes.readers,
+                  query: [Route.Query(name: "as_of", description: "YYYY-MM-DD (default: today)")],
+                  responses: [(200, "the explanation")], handler: explanation),
         ]
     }
 
@@ -55,5 +60,14 @@ enum PageRoutes {
         let issued = try await environment.ledger(viewer) { try await $0.statement(id, period: period, payee: payee) }
         let model = StatementModel(issued, viewer: viewer)
         return HTMLReply.response(environment.pages.render("statement", model, title: "Statement \(model.id)", viewer: viewer, csrf: context.csrf))
+    }
+
+    static func explanation(_ request: Request, _ context: WebContext, _ environment: WebEnvironment) async throws -> Response {
+        let viewer = try context.signedIn()
+        let id = try context.parameters.require("contract"), client = ClientID(try context.parameters.require("client"))
+        let asOf = try APIRoutes.day(request, default: environment.clock.today)
+        let result = try await environment.ledger(viewer) { try await $0.explanation(id, client: client, asOf: asOf) }
+        let model = ExplanationModel(result, contract: id, asOf: asOf)
+        return HTMLReply.response(environment.pages.render("explanation", model, title: "Why \(client) is paid", viewer: viewer, csrf: context.csrf))
     }
 }
