@@ -157,6 +157,16 @@ extension JournalStore {
             """).all().map(StoredLine.decode)
     }
 
+    /// How far a contract's ledger has come: its statements' count and last number. Lines are only ever
+    /// added with a statement, so an unchanged mark means unchanged lines.
+    public func statementMark(_ contractID: String) async throws -> StatementMark {
+        let row = try await database.raw("""
+            SELECT COUNT(*) AS statements, COALESCE(MAX(number), 0) AS last FROM statements WHERE contract_id = \(bind: contractID)
+            """).first()
+        return StatementMark(statements: try row?.decode(column: "statements", as: Int.self) ?? 0,
+                             lastNumber: try row?.decode(column: "last", as: Int.self) ?? 0)
+    }
+
     /// A contract's issued lines summed by payee, earner, outcome (or fee component), band and month: what
     /// the payments to date read, without every line's reason.
     public func statementLineSums(_ contractID: String) async throws -> [PaymentsToDate.Group] {
@@ -265,4 +275,10 @@ enum StoredLine {
             band: band == 0 ? nil : Band(band), achievedOn: try day("achieved_on"), dueOn: try day("due_on"), kind: kind,
             amount: Money(pence: try row.decode(column: "amount", as: Int64.self)), reason: try text("reason"), refersTo: refersTo)
     }
+}
+
+/// A contract's statements' count and last number (`JournalStore.statementMark`).
+public struct StatementMark: Sendable, Equatable {
+    public var statements: Int
+    public var lastNumber: Int
 }

@@ -11,6 +11,8 @@ public struct WebEnvironment: Sendable {
     public let clock: WallClock
     let throttle: Throttle
     let pages: PageRenderer
+    /// The payments to date's sums, kept between requests while the ledger stands still.
+    let sums = LedgerSums()
 
     public init(pool: StorePool, configuration: WebConfiguration, clock: WallClock = .system) throws {
         self.pool = pool; self.configuration = configuration; self.clock = clock
@@ -26,7 +28,8 @@ public struct WebEnvironment: Sendable {
 
     /// Runs `body` with the ledger as `viewer` may read it.
     func ledger<T: Sendable>(_ viewer: Viewer, _ body: @Sendable (LedgerReader) async throws -> T) async throws -> T {
-        try await pool.withStore { try await body(LedgerReader(store: $0, viewer: viewer)) }
+        let sums = sums
+        return try await pool.withStore { try await body(LedgerReader(store: $0, viewer: viewer, sums: sums)) }
     }
 
     var now: Double { clock.now().timeIntervalSince1970 }
