@@ -70,7 +70,7 @@ struct AuthorisationTests {
         },
         "GET /": ledger("/", found: "Payments to date: national-pilot", providerAbsent: [">P02<", ">P03<"]),
         "GET /contracts/{contract}/statements/{period}/{payee}": ledger("/contracts/national-pilot/statements/2012-11/P01", found: "<td>A001</td>"),
-    ]
+    ].merging(assessmentCases) { first, _ in first }
 
     @Test func theTableNamesEveryRegisteredRoute() async throws {
         let fixture = try await WebFixture.make()
