@@ -39,6 +39,9 @@ enum Migrations {
         Step(version: 7, name: "users, their sessions and API tokens; the hash-chained audit log",
              sqlite: access(text: "TEXT", table: ") WITHOUT ROWID"),
              postgres: access(text: "TEXT COLLATE \"C\"", table: ")")),
+        Step(version: 8, name: "assessments recorded on the web (factors, score, computed band, referral); service users' feedback",
+             sqlite: assessment(text: "TEXT", id: "INTEGER PRIMARY KEY", table: ") WITHOUT ROWID"),
+             postgres: assessment(text: "TEXT COLLATE \"C\"", id: "BIGSERIAL PRIMARY KEY", table: ")")),
     ]
 
     /// Sampled verification (docs/outcome-rules.md): a sample per contract and period, each provider's

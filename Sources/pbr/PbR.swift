@@ -9,6 +9,7 @@ struct PbR: AsyncParsableCommand {
         version: PbRVersion.current,
         subcommands: [DemoCommand.self, ImportCommand.self, EntitlementsCommand.self, ContractCommand.self, StatementCommand.self, VerifyCommand.self, ExplainCommand.self,
                       DiagnoseCommand.self, CalibrateCommand.self, ProofCommand.self, SimulateCommand.self, TariffCommand.self, ImportsCommand.self, DatabaseCommand.self,
-                      GenerateCommand.self, BenchCommand.self, ServeCommand.self, UsersCommand.self, AuditCommand.self]
+                      GenerateCommand.self, BenchCommand.self, ServeCommand.self, UsersCommand.self, AuditCommand.self,
+                      AssessmentsCommand.self]
     )
 }

@@ -72,7 +72,7 @@ struct AuthorisationTests {
         "GET /contracts/{contract}/statements/{period}/{payee}": ledger("/contracts/national-pilot/statements/2012-11/P01", found: "<td>A001</td>"),
         "GET /contracts/{contract}/clients/{client}/explanation": ledger("/contracts/national-pilot/clients/A001/explanation?as_of=2014-07-31",
                                                                         found: "<h3>D1-completed</h3>"),
-    ]
+    ].merging(assessmentCases) { first, _ in first }
 
     @Test func theTableNamesEveryRegisteredRoute() async throws {
         let fixture = try await WebFixture.make()

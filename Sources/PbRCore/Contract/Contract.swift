@@ -40,6 +40,9 @@ public struct Contract: Sendable {
     /// Outcomes paid on a cohort's rate (`kind: cohort_rate`), evaluated over every client at once
     /// (`CohortOutcomes`), not client by client.
     public var cohortOutcomes: [CohortOutcome] = []
+    /// How the independent assessor bands a client (`banding`): complexity factors with points, point
+    /// ranges mapped to bands. Nil when the contract leaves banding to the assessments it is sent.
+    public var banding: BandingRules?
 
     /// The client's journeys this contract covers: episodes at its providers, linked; those that start on
     /// or after its start, and those open on it when it takes in clients already in treatment.

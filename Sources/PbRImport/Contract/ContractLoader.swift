@@ -22,7 +22,7 @@ public enum ContractLoader {
         let top = try ContractNode(node: root, path: "").mapping(allowed: [
             "id", "name", "start", "outcomes_until", "year_starts", "journey_gap", "prime_provider",
             "finance", "caps", "exclusive_groups", "outcomes", "effective_from", "other_programmes",
-            "providers", "takes_clients_in_treatment", "paid_once_with", "reviews_due_every",
+            "providers", "takes_clients_in_treatment", "paid_once_with", "reviews_due_every", "banding",
         ])
         func required(_ key: String) throws(ContractError) -> ContractNode {
             guard let node = top[key] else { throw ContractError(path: key, line: nil, reason: "is required") }
@@ -87,6 +87,7 @@ public enum ContractLoader {
             guard period != .days(0), period != .months(0) else { throw node.fail("a review falls due some time after the last, e.g. 6 months") }
             contract.reviewsDueEvery = period
         }
+        contract.banding = try top["banding"].map { (node) throws(ContractError) in try banding(node) }
         contract.claimRules = try top["other_programmes"].map { (node) throws(ContractError) in try claimRules(node, outcomes) } ?? []
         return contract
     }
