@@ -38,7 +38,9 @@ enum APIResults {
 
     /// A run's facts, its summary and its runs.csv (as text).
     static func simulation(_ stored: StoredSimulation) -> String {
-        let csv = String(decoding: (try? JSONEncoder().encode(stored.runsCSV)) ?? Data("\"\"".utf8), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let csv = String(decoding: (try? encoder.encode(stored.runsCSV)) ?? Data("\"\"".utf8), as: UTF8.self)
         return splice(SimulationRun(stored), [("runs_csv", csv), ("summary", stored.summaryJSON)])
     }
 

@@ -36,7 +36,7 @@ struct DiagnosticsModel {
         contract = id; mayRun = viewer.runsDiagnostics; self.today = today.description
         guard let run else { return }
         self.run = Run(id: run.id, asOf: run.asOf, lastImport: run.lastImportID, runAt: run.runAt, runBy: run.runBy)
-        report = run.html
+        report = ReportFragment.withoutTitle(run.html)
         if lastImport > run.lastImportID {
             stale = "The journal has had imports since this run (it saw import #\(run.lastImportID); the last is #\(lastImport)): "
                 + "what they brought shows once the diagnostics are run again."
@@ -61,14 +61,14 @@ struct ProofingModel {
         text = ProofText.render(result, show: 20)
         byMost = "/proofing?contract=\(PathText.escape(id))&order=most"
         byExpected = "/proofing?contract=\(PathText.escape(id))&order=expected"
-        report = ProofHTML.body(result, charted: 20)
+        report = ReportFragment.withoutTitle(ProofHTML.body(result, charted: 20))
     }
 }
 
 /// What the simulations page shows: the form (for those who may start a run) and the kept runs.
 struct SimulationsModel {
     struct Row { var id: Int; var link: String; var scenario: String; var runs: Int; var clients: Int; var seed: String; var runAt: String; var runBy: String }
-    struct Scenario { var name: String }
+    struct Scenario { var name: String; var selected: Bool }
     var choice: ContractChoice
     var contract: String?
     var mayStart = false
@@ -82,7 +82,7 @@ struct SimulationsModel {
     init(contracts: [String], id: String? = nil, mayStart: Bool = false, scenarios: [String] = [], limits: SimulationLimits,
          runs: [StoredSimulation] = []) {
         choice = ContractChoice(contracts, shown: id, page: "/simulations")
-        contract = id; self.mayStart = mayStart; self.scenarios = scenarios.map(Scenario.init)
+        contract = id; self.mayStart = mayStart; self.scenarios = scenarios.map { Scenario(name: $0, selected: $0 == id) }
         maxRuns = limits.maxRuns; maxClients = limits.maxClients
         rows = runs.map { run in
             Row(id: run.id, link: "/simulations/\(run.id)", scenario: run.scenario, runs: run.runs, clients: run.clients, seed: String(run.seed),

@@ -49,7 +49,7 @@ enum ResultsTemplates {
         {{#mayStart}}<h2>Run a small scenario</h2>
         <form method="post" action="/simulations">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="contract" value="{{contract}}">
-        <label>Scenario <select name="scenario">{{#scenarios}}<option>{{name}}</option>{{/scenarios}}</select></label>
+        <label>Scenario <select name="scenario">{{#scenarios}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/scenarios}}</select></label>
         <label>Runs <input name="runs" value="50" inputmode="numeric" required></label>
         <label>Seed <input name="seed" value="1" inputmode="numeric" required></label>
         <label>Referrals a month <input name="referrals_per_month" inputmode="numeric" placeholder="the scenario's"></label>
