@@ -113,3 +113,17 @@ extension HTTPFields {
         return fields
     }
 }
+
+extension DiagnosticsPageTests {
+    @Test func withoutADayTheyAreRunAsOfTheDayTheLatestDataWereTrue() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let page = try await client.execute(uri: "/diagnostics", method: .get, headers: fixture.headers("admin", path: "/"))
+            #expect(page.text.contains(#"name="as_of" value="2013-08-06""#), "batch 2 was known on 2013-08-06, long before the clock's today")
+            let posted = try await client.execute(uri: "/api/v1/contracts/national-pilot/diagnostics", method: .post,
+                                                  headers: fixture.headers("admin", path: "/api/"))
+            #expect(posted.status == .created && posted.text.hasPrefix(#"{"as_of":"2013-08-06""#))
+        }
+        try await fixture.close()
+    }
+}

@@ -15,13 +15,16 @@ public struct DiagnosticsRuns: Sendable {
     }
 
     /// Runs the diagnostics of a contract as of a day over everything imported, and keeps the result.
+    /// - Parameter asked: the day; nil for `suggestedAsOf`.
     /// - Throws: `AccessRefusal.forbidden` for a role that may not run them, `.notFound` for a contract
     ///   the viewer may not read or that is not in the store.
-    public func run(_ contractID: String, asOf: Day) async throws -> StoredDiagnostics {
+    public func run(_ contractID: String, asOf asked: Day?) async throws -> StoredDiagnostics {
         guard viewer.runsDiagnostics else {
             throw AccessRefusal.forbidden("diagnostics are run by the contract's commissioner or an admin")
         }
         try await requireContract(contractID)
+        var asOf = clock.today
+        if let asked { asOf = asked } else { asOf = try await suggestedAsOf(today: asOf) }
         let job = try await EntitlementsJob.stored(contractID, in: store, asOf: asOf, knownAt: nil)
         let result = try await DiagnoseJob(job).diagnose(on: store)
         let alerts = result.report.diagnostics.reduce(0) { $0 + $1.alerts.count }
@@ -57,6 +60,14 @@ public struct DiagnosticsRuns: Sendable {
 
     /// The last import in the journal now, to say whether a kept run has missed any.
     public func lastImport() async throws -> Int { try await store.imports().map(\.id).max() ?? 0 }
+
+    /// The day a run is made as of when none is given: the day the latest data were true (the latest
+    /// `known_at` imported), not after `today`. A later day would judge months with no data yet, and the
+    /// counts' fall would raise alerts of its own.
+    public func suggestedAsOf(today: Day) async throws -> Day {
+        let latest = try await store.imports().compactMap { Day(iso: String($0.knownAt.prefix(10))) }.max()
+        return min(latest ?? today, today)
+    }
 
     private func requireContract(_ id: String) async throws {
         guard viewer.mayRead(contract: id), !(try await store.contractVersions(id)).isEmpty else {

@@ -25,6 +25,7 @@ struct DiagnosticsModel {
     var mayRun: Bool
     /// The session's token, for the form.
     var csrf = ""
+    /// The form's day: the day the latest data were true.
     var today: String
     var run: Run?
     var stale: String?

@@ -26,12 +26,12 @@ enum DiagnosticsRoutes {
             },
             Route(method: .post, path: "/api/v1/contracts/:contract/diagnostics",
                   summary: "Runs a contract's diagnostics as of a day over everything imported, and keeps the result",
-                  kind: .api, access: .signedIn, roles: runners, body: .json([("as_of", "string", true)]),
+                  kind: .api, access: .signedIn, roles: runners, body: .json([("as_of", "string", true)]),  // YYYY-MM-DD; left out: the day the latest data were true
                   responses: [(201, "the run kept, with its file")]) { request, context, environment in
                 let id = try context.parameters.require("contract")
                 let body = try await Forms.json(RunBody.self, request, context) ?? RunBody()
-                let asOf = try day(body.asOf, default: environment.clock.today)
-                let run = try await environment.diagnostics(try context.signedIn()) { try await $0.run(id, asOf: asOf) }
+                let asked = try day(body.asOf)
+                let run = try await environment.diagnostics(try context.signedIn()) { try await $0.run(id, asOf: asked) }
                 return JSONReply.text(APIResults.diagnostics(run), status: .created)
             },
             Route(method: .get, path: "/diagnostics", summary: "Diagnostics of a contract: the latest kept run with its alerts and charts",
@@ -53,8 +53,8 @@ enum DiagnosticsRoutes {
         enum CodingKeys: String, CodingKey { case csrf, contract, asOf = "as_of" }
     }
 
-    static func day(_ text: String?, default today: Day) throws -> Day {
-        guard let text, !text.isEmpty else { return today }
+    static func day(_ text: String?) throws -> Day? {
+        guard let text, !text.isEmpty else { return nil }
         guard let day = Day(iso: text) else { throw AccessRefusal.badRequest("as_of '\(text)' is not a day (YYYY-MM-DD)") }
         return day
     }
@@ -66,7 +66,8 @@ enum DiagnosticsRoutes {
         var model = try await environment.diagnostics(viewer) { diagnostics -> DiagnosticsModel in
             let contracts = try await diagnostics.contracts()
             guard let id = asked ?? contracts.first else { return DiagnosticsModel(viewer: viewer, contracts: contracts, today: today) }
-            return DiagnosticsModel(viewer: viewer, contracts: contracts, id: id, today: today, run: try await diagnostics.latest(id),
+            let run = try await diagnostics.latest(id)
+            return DiagnosticsModel(viewer: viewer, contracts: contracts, id: id, today: try await diagnostics.suggestedAsOf(today: today), run: run,
                                     lastImport: try await diagnostics.lastImport())
         }
         model.csrf = context.csrf ?? ""
@@ -78,8 +79,8 @@ enum DiagnosticsRoutes {
         let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
         try Forms.requireSession(form.csrf, context)
         guard let id = form.contract, !id.isEmpty else { throw AccessRefusal.badRequest("the form names no contract") }
-        let asOf = try day(form.asOf, default: environment.clock.today)
-        _ = try await environment.diagnostics(viewer) { try await $0.run(id, asOf: asOf) }
+        let asked = try day(form.asOf)
+        _ = try await environment.diagnostics(viewer) { try await $0.run(id, asOf: asked) }
         return HTMLReply.redirect("/diagnostics?contract=\(PathText.escape(id))")
     }
 }
