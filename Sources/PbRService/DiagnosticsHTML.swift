@@ -7,17 +7,25 @@ import PbRCore
 public enum DiagnosticsHTML {
     /// - Returns: the whole document.
     public static func render(_ report: DiagnosticsReport) -> String {
+        HTMLPage.document(title: title(report), style: style, body: body(report))
+    }
+
+    /// The document's body alone, for a page of the web application (`ReportFragment`).
+    public static func body(_ report: DiagnosticsReport) -> String {
         let alerts = report.diagnostics.flatMap { diagnostic in diagnostic.alerts.map { (diagnostic, $0) } }
-        let title = "Diagnostics \(report.contractID) as of \(report.asOf)"
-        let body = """
-            <h1>\(escape(title))</h1>
+        return """
+            <h1>\(escape(title(report)))</h1>
             \(header(report, alerts: alerts.count))
             <h2>Alerts</h2>
             \(alertTable(alerts, report))
 
             """ + report.diagnostics.map { section($0, report) }.joined()
-        return HTMLPage.document(title: title, style: style, body: body)
     }
+
+    static func title(_ report: DiagnosticsReport) -> String { "Diagnostics \(report.contractID) as of \(report.asOf)" }
+
+    /// The style's rules for the report's own classes and charts, to sit inside another page.
+    public static var fragmentStyle: String { ReportFragment.classRules(style) }
 
     static func header(_ report: DiagnosticsReport, alerts: Int) -> String {
         func months(_ range: ClosedRange<StatementPeriod>) -> String {

@@ -33,6 +33,17 @@ extension JournalStore {
         return (credential, user)
     }
 
+    /// Moves a session's expiry to `expiresEpoch` (sliding expiry: a session in use stays signed in).
+    /// Not audited: it changes no one's rights, and every request would add an entry.
+    public func renewSession(secretSHA256: String, expiresEpoch: Int64) async throws {
+        try await transaction { db in
+            try await db.raw("""
+                UPDATE credentials SET expires_epoch = \(bind: expiresEpoch)
+                WHERE secret_sha256 = \(bind: secretSHA256) AND kind = 'session'
+                """).run()
+        }
+    }
+
     /// Ends a session (signing out), with `audit` in the same transaction.
     public func removeCredential(secretSHA256: String, audit: AuditRecord?) async throws {
         try await transaction { db in

@@ -42,7 +42,46 @@ enum Migrations {
         Step(version: 8, name: "assessments recorded on the web (factors, score, computed band, referral); service users' feedback",
              sqlite: assessment(text: "TEXT", id: "INTEGER PRIMARY KEY", table: ") WITHOUT ROWID"),
              postgres: assessment(text: "TEXT COLLATE \"C\"", id: "BIGSERIAL PRIMARY KEY", table: ")")),
+        Step(version: 10, name: "stored results: diagnostics runs and simulation runs of the web application",
+             sqlite: storedResults(text: "TEXT"), postgres: storedResults(text: "TEXT COLLATE \"C\"")),
     ]
+
+    /// What the web application's pages show without running again: each diagnostics run (its JSON as
+    /// `pbr diagnose` writes it, its charts as drawn then, and the last import it saw) and each simulation
+    /// run (its runs.csv, its summary and its report). Rows are only inserted; the latest is shown.
+    private static func storedResults(text: String) -> [String] {
+        [
+            """
+            CREATE TABLE diagnostics_runs (
+                id BIGINT PRIMARY KEY,
+                contract_id \(text) NOT NULL,
+                as_of TEXT NOT NULL,
+                last_import_id BIGINT NOT NULL,
+                run_at TEXT NOT NULL,
+                run_by TEXT NOT NULL,
+                report_json TEXT NOT NULL,
+                report_html TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX diagnostics_runs_by_contract ON diagnostics_runs (contract_id, id)",
+            """
+            CREATE TABLE simulation_runs (
+                id BIGINT PRIMARY KEY,
+                contract_id \(text) NOT NULL,
+                scenario TEXT NOT NULL,
+                runs INTEGER NOT NULL,
+                clients INTEGER NOT NULL,
+                seed TEXT NOT NULL,
+                run_at TEXT NOT NULL,
+                run_by TEXT NOT NULL,
+                summary_json TEXT NOT NULL,
+                runs_csv TEXT NOT NULL,
+                report_html TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX simulation_runs_by_contract ON simulation_runs (contract_id, id)",
+        ]
+    }
 
     /// Sampled verification (docs/outcome-rules.md): a sample per contract and period, each provider's
     /// status and rate at the draw (and, once closed, its recovery and working), each sampled line's

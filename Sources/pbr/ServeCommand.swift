@@ -22,12 +22,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Mark session cookies Secure: when the server is reached through TLS (a proxy in front).") var secureCookies = false
     @Option(help: "The demo's folder, when no --db is given.") var demoDir = "demo"
+    @Option(help: "The folder of scenarios (YAML) the simulation page offers.") var scenarios = "scenarios"
 
     func run() async throws {
         let location = try await storeLocation()
         let pool = try await StorePool(location, size: 4)
         var configuration = WebConfiguration()
         configuration.host = host; configuration.port = port; configuration.secureCookies = secureCookies
+        configuration.scenariosFolder = scenarios
         let environment = try WebEnvironment(pool: pool, configuration: configuration)
         if db == nil, let password = try await pool.withStore({ try await Accounts(store: $0).firstAdmin(as: Accounts.commandLine(currentUser)) }) {
             print("Added the demo's first user: sign in at http://\(host):\(port)/sign-in as admin with password \(password)")

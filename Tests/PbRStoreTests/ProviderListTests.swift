@@ -33,8 +33,8 @@ struct ProviderListTests {
         let (store, location) = try await temporaryStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         try await importExtract(Fixtures.url("small/batch2"), into: store)
-        // As a store of schema version 2 was: no providers table, no warnings column, no ledger, no users.
-        for table in ["voice_feedback", "assessment_details", "audit_log", "credentials", "users", "verification_lines", "verification_providers", "verification_samples",
+        // As a store of schema version 2 was: no providers table, no warnings column, no ledger, no users, no stored results.
+        for table in ["simulation_runs", "diagnostics_runs", "voice_feedback", "assessment_details", "audit_log", "credentials", "users", "verification_lines", "verification_providers", "verification_samples",
                       "disputes", "statement_lines", "statements", "ledger_periods", "contract_versions", "providers"] {
             try await store.database.raw("DROP TABLE \(unsafeRaw: table)").run()
         }

@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import PbRCore
+import PbRService
 @testable import PbRWeb
 import Testing
 
@@ -72,7 +74,76 @@ struct AuthorisationTests {
         "GET /contracts/{contract}/statements/{period}/{payee}": ledger("/contracts/national-pilot/statements/2012-11/P01", found: "<td>A001</td>"),
         "GET /contracts/{contract}/clients/{client}/explanation": ledger("/contracts/national-pilot/clients/A001/explanation?as_of=2014-07-31",
                                                                         found: "<h3>D1-completed</h3>"),
-    ].merging(assessmentCases) { first, _ in first }
+    ].merging(assessmentCases) { first, _ in first }.merging(resultCases) { $1 }
+
+    /// What a role gets: `allowed` roles 200 (or `status`) with `found`; `refused` roles their status and
+    /// message; no one 401 (API) or a redirect to sign in (page).
+    static func results(_ uri: String, body: String? = nil, status: Int = 200, found: String, allowed: Set<String>,
+                        refused: [String: (Int, String)], providerAbsent: [String] = []) -> Case {
+        Case(uri: uri, body: body) { role in
+            guard let role else { return uri.hasPrefix("/api/") ? Expectation(status: 401, contains: "unauthorised") : Expectation(status: 303, contains: "") }
+            if allowed.contains(role) { return Expectation(status: status, contains: found, absent: role == "provider" ? providerAbsent : []) }
+            let (code, message) = refused[role] ?? (403, "forbidden")
+            return Expectation(status: code, contains: message)
+        }
+    }
+
+    /// The stored results' routes (diagnostics, proofing, simulation). Before the table is tried, the
+    /// commissioner has run the diagnostics and simulation run 1 (`keepResults`).
+    static let resultCases: [String: Case] = {
+        let everyone: Set<String> = ["admin", "commissioner", "provider", "assessor", "auditor"]
+        let notProvider = ["provider": (403, "diagnostics are for the contract's commissioner, admins and auditors"),
+                           "assessor": (403, "diagnostics are for the contract's commissioner, admins and auditors")]
+        let simulationReaders = ["assessor": (403, "does not simulate contracts"), "provider": (404, "no simulation run 1")]
+        // A page's form is checked against the session first, whoever sends it.
+        let form = Case(uri: "", body: "csrf=wrong&contract=national-pilot") { role in
+            role == nil ? Expectation(status: 303, contains: "") : Expectation(status: 403, contains: "did not come from this session")
+        }
+        var diagnosticsForm = form, simulationForm = form
+        diagnosticsForm.uri = "/diagnostics"; simulationForm.uri = "/simulations"
+        return [
+            "GET /api/v1/contracts/{contract}/diagnostics": results("/api/v1/contracts/national-pilot/diagnostics", found: #""diagnostics_file":{"#,
+                                                                   allowed: ["admin", "commissioner", "auditor"], refused: notProvider),
+            "POST /api/v1/contracts/{contract}/diagnostics": results(
+                "/api/v1/contracts/national-pilot/diagnostics", body: #"{"as_of":"2014-07-31"}"#, status: 201, found: #""last_import":2"#,
+                allowed: ["admin", "commissioner"], refused: ["provider": (403, "run by the contract's commissioner or an admin"),
+                                                              "auditor": (403, "run by the contract's commissioner or an admin"),
+                                                              "assessor": (403, "run by the contract's commissioner or an admin")]),
+            "GET /diagnostics": results("/diagnostics", found: "Run #1, as of 2014-07-31", allowed: ["admin", "commissioner", "auditor"],
+                                        refused: notProvider.mapValues { ($0.0, "commissioner, admins and auditors") }),  // the page escapes 
+            "POST /diagnostics": diagnosticsForm,
+            "GET /api/v1/contracts/{contract}/proof": results("/api/v1/contracts/national-pilot/proof", found: #""most_pence":"#,
+                                                              allowed: everyone.subtracting(["assessor"]),
+                                                              refused: ["assessor": (403, "does not proof contracts")]),
+            "GET /proofing": results("/proofing", found: "profiles proofed", allowed: everyone.subtracting(["assessor"]),
+                                     refused: ["assessor": (403, "does not read the ledger")]),
+            "GET /api/v1/contracts/{contract}/simulations": results(
+                "/api/v1/contracts/national-pilot/simulations", found: #""items":["#, allowed: everyone.subtracting(["assessor"]),
+                refused: ["assessor": (403, "does not simulate contracts")], providerAbsent: [#""run":1"#]),
+            "POST /api/v1/contracts/{contract}/simulations": results(
+                "/api/v1/contracts/national-pilot/simulations", body: #"{"scenario":"small","runs":2,"seed":1}"#, status: 201,
+                found: #""runs_csv":"run,provider_id"#, allowed: ["admin", "commissioner", "provider"],
+                refused: ["auditor": (403, "are run by its commissioner, an admin or a provider"), "assessor": (403, "does not simulate contracts")]),
+            "GET /api/v1/contracts/{contract}/simulations/{run}": results(
+                "/api/v1/contracts/national-pilot/simulations/1", found: #""scenario":"small""#, allowed: ["admin", "commissioner", "auditor"],
+                refused: simulationReaders),
+            "GET /simulations": results("/simulations", found: "Runs kept", allowed: everyone.subtracting(["assessor"]),
+                                        refused: ["assessor": (403, "does not read the ledger")], providerAbsent: [#"href="/simulations/1""#]),
+            "POST /simulations": simulationForm,
+            "GET /simulations/{run}": results("/simulations/1", found: "Cash-flow gap", allowed: ["admin", "commissioner", "auditor"],
+                                              refused: simulationReaders),
+        ]
+    }()
+
+    /// The results the routes that show them need: a diagnostics run and a simulation run, by the commissioner.
+    static func keepResults(_ fixture: WebFixture) async throws {
+        let commissioner = Viewer(name: "commissioner", role: .commissioner, contractIDs: ["national-pilot"])
+        _ = try await fixture.environment.diagnostics(commissioner) { try await $0.run("national-pilot", asOf: Day(iso: "2014-07-31")!) }
+        let shelf = fixture.environment.scenarios, limits = fixture.environment.configuration.simulationLimits
+        _ = try await fixture.environment.simulations(commissioner) {
+            try await $0.start("national-pilot", .init(scenario: "small", runs: 2, seed: 1), shelf: shelf, limits: limits)
+        }
+    }
 
     @Test func theTableNamesEveryRegisteredRoute() async throws {
         let fixture = try await WebFixture.make()
@@ -83,6 +154,7 @@ struct AuthorisationTests {
 
     @Test func everyRouteWithEveryRole() async throws {
         let fixture = try await WebFixture.make()
+        try await Self.keepResults(fixture)
         try await fixture.application.test(.router) { client in
             for (route, test) in Self.cases.sorted(by: { $0.key < $1.key }) {
                 let method = HTTPRequest.Method(rawValue: String(route.split(separator: " ")[0]))!

@@ -22,7 +22,8 @@ struct WebFixture {
     static let clock = WallClock.fixed(ISO8601DateFormatter().date(from: "2026-12-01T12:00:00Z")!)
     static let password = "correct horse battery"
 
-    static func make() async throws -> WebFixture {
+    /// - Parameter clock: the server's clock (sessions expire by it); default a fixed moment.
+    static func make(clock: WallClock = WebFixture.clock) async throws -> WebFixture {
         let (store, location) = try await temporaryStore()
         _ = try await ContractRegistry(store: store).add(Fixtures.referenceContractURL.path, by: "test")
         _ = try await ImportJob(folder: Fixtures.url("small/batch1").path, importedBy: "test").run(into: store)
@@ -34,6 +35,7 @@ struct WebFixture {
         try await store.close()
         var configuration = WebConfiguration()
         configuration.accounts.bcryptCost = 4
+        configuration.scenariosFolder = Fixtures.url("scenarios").path
         let pool = try await StorePool(try StoreLocation.parse(location), size: 3)
         var fixture = WebFixture(environment: try WebEnvironment(pool: pool, configuration: configuration, clock: clock), pool: pool)
         let users: [(String, Role, ProviderID?, [String])] = [

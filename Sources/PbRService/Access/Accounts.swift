@@ -12,6 +12,10 @@ public struct Accounts: Sendable {
         /// How long a browser session lasts after sign-in.
         public var sessionSeconds: Int64 = 8 * 60 * 60
         public var minimumPasswordLength = 12
+        /// A session in use is renewed to `sessionSeconds` from now once this much of it has passed since
+        /// it was last set, so that a session used all day stays signed in and one left alone expires,
+        /// without a write to the store on every request.
+        public var renewAfterSeconds: Int64 = 5 * 60
 
         public init(bcryptCost: UInt8 = 12) { self.bcryptCost = bcryptCost }
     }
@@ -126,6 +130,30 @@ public struct Accounts: Sendable {
               let (credential, user) = try await store.credential(secretSHA256: Secret.digest(secret), nowEpoch: Int64(clock.now().timeIntervalSince1970)),
               credential.kind == kind else { return nil }
         return (user.viewer, credential.csrf)
+    }
+
+    /// A browser session resumed: who it stands for, its forms' token, and the seconds it now lasts
+    /// when it was renewed (nil when it was not: the cookie need not be sent again).
+    public struct Resumed: Sendable, Equatable {
+        public var viewer: Viewer
+        public var csrf: String
+        public var renewedSeconds: Int64?
+    }
+
+    /// Who a session cookie stands for, now, renewing the session (sliding expiry) when at least
+    /// `renewAfterSeconds` have passed since it was last set; nil when it stands for nobody.
+    public func resume(session secret: String) async throws -> Resumed? {
+        let now = Int64(clock.now().timeIntervalSince1970)
+        guard !secret.isEmpty, secret.count <= 128,
+              let (credential, user) = try await store.credential(secretSHA256: Secret.digest(secret), nowEpoch: now),
+              credential.kind == .session else { return nil }
+        var resumed = Resumed(viewer: user.viewer, csrf: credential.csrf, renewedSeconds: nil)
+        let lastSet = credential.expiresEpoch - configuration.sessionSeconds
+        if now - lastSet >= configuration.renewAfterSeconds {
+            try await store.renewSession(secretSHA256: credential.secretSHA256, expiresEpoch: now + configuration.sessionSeconds)
+            resumed.renewedSeconds = configuration.sessionSeconds
+        }
+        return resumed
     }
 
     /// Who runs `pbr users` on the server's machine: an admin by holding the store itself.

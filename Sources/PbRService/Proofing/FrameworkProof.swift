@@ -36,6 +36,12 @@ public struct FrameworkProof: Sendable {
     public static func prepare(contract reference: String, store: StoreLocation, rates ratesPath: String?,
                                start: Day?) async throws -> FrameworkProof {
         let (versions, stamp) = try await ContractSource.alone(reference, store: store)
+        return try prepare(versions: versions, stamp: stamp, rates: ratesPath, start: start)
+    }
+
+    /// A proof of a contract already read, on the rates of a file or the shipped defaults.
+    public static func prepare(versions: ContractVersions, stamp: Provenance.ContractStamp, rates ratesPath: String?,
+                               start: Day?) throws -> FrameworkProof {
         let outcomes = Set(versions.versions.flatMap { $0.outcomes.map(\.id) })
         let rates: ProofRates
         if let ratesPath {

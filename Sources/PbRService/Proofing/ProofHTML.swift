@@ -5,9 +5,18 @@ import PbRCore
 public enum ProofHTML {
     /// - Parameter charted: how many of the least-paid profiles the chart shows.
     public static func render(_ result: FrameworkProof.Result, charted: Int) -> String {
+        HTMLPage.document(title: "Framework proofing \(result.contract.id)", style: StatementHTML.style + chartStyle,
+                          body: body(result, charted: charted))
+    }
+
+    /// The style's rules for the report's own classes and chart, to sit inside another page.
+    public static var fragmentStyle: String { ReportFragment.classRules(StatementHTML.style + chartStyle) }
+
+    /// The document's body alone, for a page of the web application.
+    public static func body(_ result: FrameworkProof.Result, charted: Int) -> String {
         let escape = StatementHTML.escape
         let shown = Array(result.earnings.prefix(charted))
-        let body = """
+        return """
             <h1>\(escape("Framework proofing: \(result.contract.id)"))</h1>
             \(facts(result))
             <h2>\(escape("The \(shown.count) profiles paid least, by \(result.order == .expected ? "expected earning" : "the most a provider can earn")"))</h2>
@@ -17,7 +26,6 @@ public enum ProofHTML {
             \(table(result.earnings))
 
             """
-        return HTMLPage.document(title: "Framework proofing \(result.contract.id)", style: StatementHTML.style + chartStyle, body: body)
     }
 
     static func facts(_ result: FrameworkProof.Result) -> String {

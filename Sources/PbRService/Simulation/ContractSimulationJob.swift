@@ -20,12 +20,22 @@ public struct ContractSimulationJob: Sendable {
     ///   or a block the contract cannot split among the scenario's providers.
     public static func prepare(contract reference: String, store: StoreLocation, scenario path: String?) async throws -> ContractSimulationJob {
         let (versions, stamp) = try await ContractSource.alone(reference, store: store)
-        var model = CohortModel()
-        if let path {
-            let data = try InputFile.contents(path, what: "scenario file")
-            guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the scenario file must be UTF-8") }
-            do { model = try ScenarioLoader.parse(text) } catch { throw Refusal("\(path): \(error)") }
-        }
+        return try prepare(versions: versions, stamp: stamp, model: try path.map(scenario) ?? CohortModel(), scenarioSource: path ?? "defaults")
+    }
+
+    /// The cohort model of a scenario file.
+    /// - Throws: a `Refusal` naming the file, and the key and line of a mistake.
+    public static func scenario(_ path: String) throws -> CohortModel {
+        let data = try InputFile.contents(path, what: "scenario file")
+        guard let text = String(data: data, encoding: .utf8) else { throw Refusal("\(path): the scenario file must be UTF-8") }
+        do { return try ScenarioLoader.parse(text) } catch { throw Refusal("\(path): \(error)") }
+    }
+
+    /// A simulation of a contract already read, on a cohort model.
+    /// - Throws: a `Refusal` for a provider of the scenario the contract does not cover, or a block the
+    ///   contract cannot split among the scenario's providers.
+    public static func prepare(versions: ContractVersions, stamp: Provenance.ContractStamp, model: CohortModel,
+                               scenarioSource: String) throws -> ContractSimulationJob {
         let covered = versions.versions.last!.providers
         if !covered.isEmpty, let stranger = model.providers.first(where: { !covered.contains($0) }) {
             throw Refusal("the scenario refers clients to \(stranger), which \(versions.first.id) does not cover (its providers: "
@@ -33,7 +43,7 @@ public struct ContractSimulationJob: Sendable {
         }
         do {
             return ContractSimulationJob(simulation: try ContractSimulation(versions: versions, model: model), stamp: stamp,
-                                         scenarioSource: path ?? "defaults")
+                                         scenarioSource: scenarioSource)
         } catch {
             throw Refusal(error.description)
         }

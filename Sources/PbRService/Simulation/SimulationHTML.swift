@@ -8,6 +8,16 @@ import PbRSimulation
 public enum SimulationHTML {
     public static func render(_ summary: SimulationSummary, contract: Contract, scenario: String, seed: UInt64,
                               sensitivity: Sensitivity? = nil) -> String {
+        HTMLPage.document(title: "Simulation of \(contract.id): \(summary.runs) runs", style: style,
+                          body: body(summary, contract: contract, scenario: scenario, seed: seed, sensitivity: sensitivity))
+    }
+
+    /// The style's rules for the report's own classes and charts, to sit inside another page.
+    public static var fragmentStyle: String { ReportFragment.classRules(style) }
+
+    /// The document's body alone, for a page of the web application.
+    public static func body(_ summary: SimulationSummary, contract: Contract, scenario: String, seed: UInt64,
+                            sensitivity: Sensitivity? = nil) -> String {
         let escape = StatementHTML.escape
         let title = "Simulation of \(contract.id): \(summary.runs) runs"
         var body = "<h1>\(escape(title))</h1>\n<table class=\"facts\">\n"
@@ -52,7 +62,7 @@ public enum SimulationHTML {
             body += "<section>\n<h2>The investor</h2>\n<p>\(escape(text))</p>\n</section>\n"
         }
         if let sensitivity { body += tornado(sensitivity) }
-        return HTMLPage.document(title: title, style: style, body: body)
+        return body
     }
 
     /// Each chance's swing in mean outcome income, widest first, as bars either side of the base.

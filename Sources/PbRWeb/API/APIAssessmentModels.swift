@@ -3,7 +3,7 @@ import PbRService
 import PbRStore
 
 /// The API's bodies for independent assessment and the service user's voice.
-struct APIAssessment: Encodable {
+struct APIAssessment: Codable {
     var recordId: String
     var client: String
     var assessedOn: String
@@ -58,14 +58,14 @@ struct NewAssessment: Decodable {
     }
 }
 
-struct APISpread: Encodable {
+struct APISpread: Codable {
     var count: Int
     var medianDays: Int?
     var p90Days: Int?
     init(_ spread: WaitingTimes.Spread) { count = spread.count; medianDays = spread.median; p90Days = spread.p90 }
 }
 
-struct APIWaitingRow: Encodable {
+struct APIWaitingRow: Codable {
     var provider: String
     var band: Int?
     var referred: Int
@@ -81,19 +81,19 @@ struct APIWaitingRow: Encodable {
     }
 }
 
-struct APIWaitingTimes: Encodable {
+struct APIWaitingTimes: Codable {
     var asOf: String
     var rows: [APIWaitingRow]
 }
 
-struct APIAssessedTwice: Encodable {
+struct APIAssessedTwice: Codable {
     var client: String
     var assessments: Int
     var firstStart: String?
     init(_ flag: AssessedTwice) { client = flag.clientID.rawValue; assessments = flag.assessments; firstStart = flag.firstStart?.description }
 }
 
-struct APIGoal: Encodable {
+struct APIGoal: Codable {
     var recordId: String
     var on: String
     var kind: String
@@ -101,7 +101,7 @@ struct APIGoal: Encodable {
     init(_ event: Event) { recordId = event.recordID.rawValue; on = event.on.description; kind = event.kind.rawValue; detail = event.detail }
 }
 
-struct APIFeedback: Encodable {
+struct APIFeedback: Codable {
     var on: String
     var text: String
     var provider: String?
@@ -109,7 +109,7 @@ struct APIFeedback: Encodable {
     init(_ f: ClientVoice.Feedback) { on = f.on.description; text = f.text; provider = f.providerID?.rawValue; recordedBy = f.recordedBy }
 }
 
-struct APIVoice: Encodable {
+struct APIVoice: Codable {
     var client: String
     var goalsAgreed: Int
     var goalsAchieved: Int

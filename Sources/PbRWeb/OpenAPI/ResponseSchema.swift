@@ -11,6 +11,23 @@ struct ResponseSchema: Sendable {
     static func of<Body: Decodable>(_ type: Body.Type) -> ResponseSchema {
         ResponseSchema { SchemaReader.schema(of: type) }
     }
+
+    /// A body made of `type`'s object with members spliced in after it (a stored result kept as JSON text):
+    /// each named with its schema, and always there.
+    static func of<Body: Decodable>(_ type: Body.Type, adding members: [(name: String, schema: JSONValue)]) -> ResponseSchema {
+        ResponseSchema {
+            guard case .object(var object) = SchemaReader.schema(of: type) else { return .object([]) }
+            for (index, (key, value)) in object.enumerated() {
+                if key == "properties", case .object(let properties) = value {
+                    object[index].1 = .object(properties + members.map { ($0.name, $0.schema) })
+                }
+                if key == "required", case .array(let required) = value {
+                    object[index].1 = .array(required + members.map { .string($0.name) })
+                }
+            }
+            return .object(object)
+        }
+    }
 }
 
 /// Walks a `Decodable` type and records what it asks for. Supports what the API's bodies are made of:

@@ -12,7 +12,11 @@ struct PageRenderer: Sendable {
     }
 
     struct Layout {
-        struct Signed { var name: String; var role: String; var provider: String?; var csrf: String }
+        struct Signed {
+            var name: String; var role: String; var provider: String?; var csrf: String
+            /// The navigation's links to the results pages, for the roles that may use them.
+            var diagnostics = false; var proofing = false; var simulations = false
+        }
         var title: String
         var style = PageStyle.css
         var viewer: Signed?
@@ -21,7 +25,10 @@ struct PageRenderer: Sendable {
 
     func render(_ template: String, _ model: Any, title: String, viewer: Viewer?, csrf: String?) -> String {
         let body = library.render(model, withTemplate: template) ?? ""
-        let signed = viewer.map { Layout.Signed(name: $0.name, role: $0.role.rawValue, provider: $0.providerID?.rawValue, csrf: csrf ?? "") }
+        let signed = viewer.map {
+            Layout.Signed(name: $0.name, role: $0.role.rawValue, provider: $0.providerID?.rawValue, csrf: csrf ?? "",
+                          diagnostics: $0.readsDiagnostics, proofing: $0.readsLedger, simulations: $0.readsSimulations)
+        }
         return library.render(Layout(title: title, viewer: signed, body: body), withTemplate: "layout") ?? body
     }
 

@@ -5,7 +5,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "sign-in": signIn, "overview": overview, "statement": statement, "error": error,
         "explanation": explanation,
-    ].merging(assessment) { first, _ in first }
+    ].merging(assessment) { first, _ in first }.merging(ResultsTemplates.all) { $1 }
 
     static let layout = """
         <!doctype html>
@@ -13,7 +13,7 @@ enum Templates {
         <title>{{title}} · PbR</title><style>{{{style}}}</style></head>
         <body>
         <header class="bar"><strong>PbR</strong>
-        {{#viewer}}<nav><a href="/">Overview</a> <a href="/assessments">Assessments</a></nav>
+        {{#viewer}}<nav><a href="/">Overview</a> <a href="/assessments">Assessments</a>{{#diagnostics}} <a href="/diagnostics">Diagnostics</a>{{/diagnostics}}{{#proofing}} <a href="/proofing">Proofing</a>{{/proofing}}{{#simulations}} <a href="/simulations">Simulation</a>{{/simulations}}</nav>
         <span class="who">{{name}} ({{role}}{{#provider}}, {{provider}}{{/provider}})</span>
         <form method="post" action="/sign-out"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Sign out</button></form>{{/viewer}}
         </header>

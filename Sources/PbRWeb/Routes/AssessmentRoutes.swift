@@ -13,7 +13,7 @@ enum AssessmentRoutes {
             Route(method: .get, path: "/api/v1/assessments",
                   summary: "Assessments, by client then day, with their flags (a provider: its referrals' and its clients'; a commissioner: its contracts')",
                   kind: .api, access: .signedIn, roles: everyone, query: APIPage<APIAssessment>.queries,
-                  responses: [(200, "a page of assessments")]) { request, context, environment in
+                  responses: [(200, "a page of assessments")], returns: .of(APIPage<APIAssessment>.self)) { request, context, environment in
                 let rows = try await environment.assessments(try context.signedIn()) { try await $0.list() }
                 return JSONReply.response(try APIPage.of(rows.map { APIAssessment($0) }, request))
             },
@@ -23,7 +23,8 @@ enum AssessmentRoutes {
                   body: .json([("contract", "string", true), ("client", "string", true), ("assessed_on", "string", true),
                                ("factors", "array", true), ("band", "integer", true), ("referred_to", "string", false),
                                ("reason", "string", true), ("why", "string", false)]),
-                  responses: [(201, "the assessment recorded, with its score, computed band and flag")]) { request, context, environment in
+                  responses: [(201, "the assessment recorded, with its score, computed band and flag")],
+                  returns: .of(APIAssessment.self)) { request, context, environment in
                 let viewer = try context.signedIn()
                 let body = try await APIRoutes.decode(NewAssessment.self, request, context)
                 let draft = try body.draft()
@@ -34,7 +35,7 @@ enum AssessmentRoutes {
                   summary: "Days from referral to assessment to treatment start, by provider and band: counts, median and 90th percentile",
                   kind: .api, access: .signedIn, roles: everyone,
                   query: [Route.Query(name: "as_of", description: "YYYY-MM-DD (default: today)")],
-                  responses: [(200, "the waiting times")]) { request, context, environment in
+                  responses: [(200, "the waiting times")], returns: .of(APIWaitingTimes.self)) { request, context, environment in
                 let asOf = try APIRoutes.day(request, default: environment.clock.today)
                 let times = try await environment.assessments(try context.signedIn()) { try await $0.waitingTimes(asOf: asOf) }
                 return JSONReply.response(APIWaitingTimes(asOf: asOf.description, rows: times.rows.map(APIWaitingRow.init)))
@@ -42,13 +43,13 @@ enum AssessmentRoutes {
             Route(method: .get, path: "/api/v1/assessments/assessed-twice",
                   summary: "Clients assessed twice or more before their treatment started (or never started)",
                   kind: .api, access: .signedIn, roles: everyone, query: APIPage<APIAssessedTwice>.queries,
-                  responses: [(200, "a page of flagged clients")]) { request, context, environment in
+                  responses: [(200, "a page of flagged clients")], returns: .of(APIPage<APIAssessedTwice>.self)) { request, context, environment in
                 let flags = try await environment.assessments(try context.signedIn()) { try await $0.assessedTwice() }
                 return JSONReply.response(try APIPage.of(flags.map(APIAssessedTwice.init), request))
             },
             Route(method: .get, path: "/api/v1/clients/:client/voice",
                   summary: "A client's personal goals (agreed, achieved) and feedback (a provider: its own clients)",
-                  kind: .api, access: .signedIn, roles: voiceReaders, responses: [(200, "the goals and feedback")]) { _, context, environment in
+                  kind: .api, access: .signedIn, roles: voiceReaders, responses: [(200, "the goals and feedback")], returns: .of(APIVoice.self)) { _, context, environment in
                 let client = ClientID(try context.parameters.require("client"))
                 let voice = try await environment.voice(try context.signedIn()) { try await $0.voice(client) }
                 return JSONReply.response(APIVoice(voice))
@@ -57,7 +58,7 @@ enum AssessmentRoutes {
                   summary: "Records a personal goal agreed or achieved, as an event in the journal (the client's provider)",
                   kind: .api, access: .signedIn, roles: ["admin", "provider"],
                   body: .json([("on", "string", true), ("kind", "string", true), ("detail", "string", true)]),
-                  responses: [(201, "the goal recorded")]) { request, context, environment in
+                  responses: [(201, "the goal recorded")], returns: .of(APIGoal.self)) { request, context, environment in
                 let viewer = try context.signedIn(), client = ClientID(try context.parameters.require("client"))
                 let body = try await APIRoutes.decode(NewGoal.self, request, context)
                 let on = try day(body.on)
@@ -70,7 +71,7 @@ enum AssessmentRoutes {
             Route(method: .post, path: "/api/v1/clients/:client/feedback",
                   summary: "Records the client's feedback on the service (the client's provider)",
                   kind: .api, access: .signedIn, roles: ["admin", "provider"], body: .json([("on", "string", true), ("text", "string", true)]),
-                  responses: [(201, "the feedback recorded")]) { request, context, environment in
+                  responses: [(201, "the feedback recorded")], returns: .of(APIFeedback.self)) { request, context, environment in
                 let viewer = try context.signedIn(), client = ClientID(try context.parameters.require("client"))
                 let body = try await APIRoutes.decode(NewFeedback.self, request, context)
                 let on = try day(body.on)

@@ -12,6 +12,9 @@ public struct WebConfiguration: Sendable {
     /// Sign-in attempts allowed per name or address within `throttleWindowSeconds`.
     public var maxSignInFailures = 5
     public var throttleWindowSeconds = 15.0 * 60
+    /// The scenarios the simulation page offers (`pbr serve --scenarios`), and how big a run it makes.
+    public var scenariosFolder = "scenarios"
+    public var simulationLimits = SimulationLimits()
 
     public init() {}
 }

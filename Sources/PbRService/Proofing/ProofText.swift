@@ -1,9 +1,9 @@
 import PbRCore
-import PbRService
 
-/// A proof on the terminal: what was proofed, the profiles paid least, and the one paid most for contrast.
-enum ProofText {
-    static func render(_ result: FrameworkProof.Result, show: Int) -> String {
+/// A proof as text (`pbr proof` on the terminal, and the web's proofing page): what was proofed, the
+/// profiles paid least, and the one paid most for contrast.
+public enum ProofText {
+    public static func render(_ result: FrameworkProof.Result, show: Int) -> String {
         let earnings = result.earnings
         var lines = [
             "\(result.contract.id): \(earnings.count) profiles proofed, journeys starting \(result.start), run as of \(result.asOf); "
