@@ -81,6 +81,16 @@ struct SimulationPageTests {
                 headers: [.cookie: "pbr_session=\(session.secret)", .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "csrf=\(session.csrf)&contract=national-pilot&scenario=small&runs=500&seed=5"))
             #expect(over.status == .badRequest && over.text.contains("runs is 1 to 200 here"), "the page says why, in words")
+            // Too big for a run here (50 a month × 12 months = 600 clients), the referrals left empty: the form runs
+            // the most that fits, 500 / 12 = 41 a month (492 clients), and the run's scenario says so.
+            let fitted = try await client.execute(
+                uri: "/simulations", method: .post,
+                headers: [.cookie: "pbr_session=\(session.secret)", .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "csrf=\(session.csrf)&contract=national-pilot&scenario=too-big&runs=2&seed=5&referrals_per_month="))
+            #expect(fitted.status == .seeOther && fitted.headers[.location] == "/simulations/2")
+            let second = try await fixture.pool.withStore { try await $0.simulations("national-pilot") }.first { $0.id == 2 }
+            #expect(second?.clients == 492
+                    && second?.scenario == "too-big (41 referrals a month, not 50: the most a run here may have)")
         }
         try await fixture.close()
     }

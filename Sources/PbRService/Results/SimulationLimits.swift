@@ -11,6 +11,12 @@ public struct SimulationLimits: Sendable, Equatable {
     /// The clients one run refers, as the scenario expects them: referrals a month, times months, times providers.
     public static func clients(_ model: CohortModel) -> Int { model.referralsPerMonth * model.referralMonths * model.providers.count }
 
+    /// The most referrals a month that keep a run of `model` within `maxClients` (nil: not even one fits).
+    public func mostReferralsPerMonth(_ model: CohortModel) -> Int? {
+        let most = maxClients / max(model.referralMonths * model.providers.count, 1)
+        return most >= 1 ? most : nil
+    }
+
     /// Refuses a simulation above the limits, saying what to change.
     public func check(runs: Int, model: CohortModel) throws(AccessRefusal) {
         guard (1...maxRuns).contains(runs) else {

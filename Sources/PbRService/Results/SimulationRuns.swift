@@ -22,9 +22,13 @@ public struct SimulationRuns: Sendable {
         public var seed: UInt64
         /// Replaces the scenario's referrals a month (to make a shipped scenario small enough); nil keeps it.
         public var referralsPerMonth: Int?
+        /// With no referrals given, lowers the scenario's to the most a run here may have instead of refusing
+        /// (the page's form, where a person leaves the field empty); the run's scenario says so.
+        public var fitToLimits: Bool
 
-        public init(scenario: String, runs: Int, seed: UInt64, referralsPerMonth: Int? = nil) {
+        public init(scenario: String, runs: Int, seed: UInt64, referralsPerMonth: Int? = nil, fitToLimits: Bool = false) {
             self.scenario = scenario; self.runs = runs; self.seed = seed; self.referralsPerMonth = referralsPerMonth
+            self.fitToLimits = fitToLimits
         }
     }
 
@@ -39,12 +43,16 @@ public struct SimulationRuns: Sendable {
             throw AccessRefusal.forbidden("simulations of \(contractID) are run by its commissioner, an admin or a provider it is made with")
         }
         var model = try shelf.model(named: request.scenario)
+        var source = request.scenario
         if let referrals = request.referralsPerMonth {
             guard referrals >= 1 else { throw AccessRefusal.badRequest("referrals a month is 1 or more") }
             model.referralsPerMonth = referrals
+            source += " (\(referrals) referrals a month)"
+        } else if request.fitToLimits, let most = limits.mostReferralsPerMonth(model), most < model.referralsPerMonth {
+            source += " (\(most) referrals a month, not \(model.referralsPerMonth): the most a run here may have)"
+            model.referralsPerMonth = most
         }
         try limits.check(runs: request.runs, model: model)
-        let source = request.scenario + (request.referralsPerMonth.map { " (\($0) referrals a month)" } ?? "")
         let job: ContractSimulationJob
         do { job = try ContractSimulationJob.prepare(versions: versions, stamp: stamp, model: model, scenarioSource: source) } catch let refusal as Refusal {
             throw AccessRefusal.badRequest(refusal.description)

@@ -52,11 +52,12 @@ enum ResultsTemplates {
         <label>Scenario <select name="scenario">{{#scenarios}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/scenarios}}</select></label>
         <label>Runs <input name="runs" value="50" inputmode="numeric" required></label>
         <label>Seed <input name="seed" value="1" inputmode="numeric" required></label>
-        <label>Referrals a month <input name="referrals_per_month" inputmode="numeric" placeholder="the scenario's"></label>
+        <label>Referrals a month <input name="referrals_per_month" inputmode="numeric" placeholder="the scenario's, or the most that fits"></label>
         <button type="submit">Simulate</button>
         </form>
         <p class="note">Here a simulation has at most {{maxRuns}} runs of at most {{maxClients}} clients each (referrals a month \
-        × months × providers); lower the referrals a month to fit a larger scenario, or run it with <code>pbr simulate</code>.</p>
+        × months × providers). Left empty, the referrals a month are the scenario's, lowered to the most that fits if need be \
+        (the run's scenario says so); run a larger one with <code>pbr simulate</code>.</p>
         {{/mayStart}}
         <h2>Runs kept</h2>
         <table><thead><tr><th>Run</th><th>Scenario</th><th class="number">Runs</th><th class="number">Clients a run</th><th>Seed</th><th>When</th><th>By</th></tr></thead><tbody>

@@ -44,6 +44,8 @@ enum PageRoutes {
 
     static func overview(_ request: Request, _ context: WebContext, _ environment: WebEnvironment) async throws -> Response {
         let viewer = try context.signedIn()
+        // An assessor reads no ledger: its home is the assessments.
+        if !viewer.readsLedger && viewer.recordsAssessments { return HTMLReply.redirect("/assessments") }
         let asked = request.uri.queryParameters["contract"].map(String.init)
         let model = try await environment.ledger(viewer) { ledger -> OverviewModel in
             let contracts = try await ledger.contracts().map(\.id)

@@ -110,7 +110,8 @@ enum SimulationRoutes {
         }
         let referrals = form.referralsPerMonth.flatMap { $0.isEmpty ? nil : $0 }
         guard referrals == nil || Int(referrals!) != nil else { throw AccessRefusal.badRequest("referrals a month is a whole number") }
-        let ask = SimulationRuns.Request(scenario: form.scenario ?? "", runs: runs, seed: seed, referralsPerMonth: referrals.flatMap { Int($0) })
+        let ask = SimulationRuns.Request(scenario: form.scenario ?? "", runs: runs, seed: seed, referralsPerMonth: referrals.flatMap { Int($0) },
+                                         fitToLimits: true)
         let run = try await start(id, ask, context, environment)
         return HTMLReply.redirect("/simulations/\(run.id)")
     }
