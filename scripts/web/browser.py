@@ -50,3 +50,34 @@ def screenshot(driver, path: str):
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     driver.save_screenshot(path)
     driver.set_window_size(1280, 900)
+
+
+def fill(driver, fields: dict[str, str]):
+    """Types into the page's inputs, by name."""
+    for name, value in fields.items():
+        element = driver.find_element(By.NAME, name)
+        if element.get_attribute("type") == "date":
+            # A date field takes keys in the browser's locale's order; its value is ISO whatever the locale.
+            driver.execute_script("arguments[0].value = arguments[1]", element, value)
+            continue
+        element.clear()
+        element.send_keys(value)
+
+
+def choose(driver, fields: dict[str, str]):
+    """Picks an option of the page's selects, by name and the option's value."""
+    from selenium.webdriver.support.select import Select
+    for name, value in fields.items():
+        Select(driver.find_element(By.NAME, name)).select_by_visible_text(value)
+
+
+def tick(driver, name: str, values: list[str]):
+    for value in values:
+        driver.find_element(By.CSS_SELECTOR, f"input[type=checkbox][name='{name}'][value='{value}']").click()
+
+
+def submit(driver, form: str):
+    """Sends a form as a person would (its button) and waits for the page that answers."""
+    button = driver.find_element(By.CSS_SELECTOR, f"{form} button[type=submit]")
+    button.click()
+    WebDriverWait(driver, 300).until(expected_conditions.staleness_of(button))

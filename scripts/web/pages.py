@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from demo_site import pounds
+import browser
 
 CONTRACT = "national-pilot"
 READERS = ["ada", "carol", "priya", "paul", "otto"]
@@ -22,6 +23,8 @@ class Page:
     expect: Callable[[object, str, str, list[str]], list[str]]  # (site, user, text, chart labels) -> problems
     refused: list[str]  # what a refused user reads instead (the status and why); "a|b": either
     guarded: list[str]  # what a refused user must never read
+    # What a person does on the page before reading it (fills in and sends its form), if anything.
+    act: Callable[[object, object, str], None] | None = None
 
 
 def missing(text: str, wanted: list[str], where: str) -> list[str]:
@@ -87,6 +90,80 @@ def explanation(site, user, text, labels):
     return problems
 
 
+def api_allows(path):
+    return lambda site, user: site.api(user, path)[0] == 200
+
+
+def assessments(site, user, text, labels):
+    problems = missing(text, ["Assessments", "Every assessment", "Assessed twice or more before treatment", "Waiting times, as of"],
+                       "assessments")
+    status, page = site.api(user, "/api/v1/assessments?per_page=5")
+    for row in page["items"]:
+        problems += missing(text, [row["client"]], "assessments")
+    status, waiting = site.api(user, "/api/v1/assessments/waiting-times")
+    for row in waiting["rows"][:5]:
+        problems += missing(text, [row["provider"]], "waiting times")
+    if user == "asha":
+        problems += missing(text, ["Record an assessment", "opiates_or_crack", "C0000207", "⚑ band disagrees with score", "needs changed"],
+                            "the assessor's assessment, recorded")
+    return problems
+
+
+def record_assessment(driver, site, user):
+    """The assessor reassesses C0000207: opiates or crack and injecting (3 + 3 = 6 points: band 3), band 4 recorded."""
+    if user != "asha":
+        return
+    browser.fill(driver, {"client": "C0000207", "assessed_on": "2016-06-01", "why": "needs changed"})
+    browser.choose(driver, {"band": "4", "reason": "reassessment"})
+    browser.tick(driver, "factor", ["opiates_or_crack", "injecting"])
+    browser.submit(driver, "form.assessment")
+
+
+def diagnostics(site, user, text, labels):
+    status, run = site.api(user, f"/api/v1/contracts/{CONTRACT}/diagnostics")
+    if status != 200:
+        return [f"the API has no diagnostics run for {user} ({status})"]
+    alerts = [alert for diagnostic in run["diagnostics_file"]["diagnostics"] for alert in diagnostic["alerts"]]
+    problems = missing(text, [f"Diagnostics: {CONTRACT}", f"Run #{run['run']}", f"Alerts {len(alerts)}"], "diagnostics")
+    for alert in alerts[:5]:
+        problems += missing(text, [alert["message"][:50]], "diagnostics alert")
+    if "month" not in labels or "count a month" not in labels:
+        problems.append(f"diagnostics: no chart with labelled axes (read: {labels[:8]})")
+    return problems
+
+
+def run_diagnostics(driver, site, user):
+    if user in ("ada", "carol"):
+        browser.submit(driver, "form[action='/diagnostics']")
+
+
+def proofing(site, user, text, labels):
+    status, proof = site.api(user, f"/api/v1/contracts/{CONTRACT}/proof")
+    problems = missing(text, [f"Framework proofing: {CONTRACT}", proof["text"].splitlines()[0][:60]], "proofing")
+    if not any(label.startswith("£") for label in labels):
+        problems.append(f"proofing: the chart has no axis in pounds (read: {labels[:8]})")
+    return problems
+
+
+SIMULATORS = ["ada", "carol", "priya", "paul"]
+
+
+def simulations(site, user, text, labels):
+    if user not in SIMULATORS:  # the auditor reads the runs kept and starts none
+        return missing(text, ["Simulation", "Runs kept", "#1"], "simulations kept")
+    problems = missing(text, ["Simulation", "Monthly income of", "Cash-flow gap", "The commissioner"], f"simulation run by {user}")
+    if not labels:
+        problems.append("simulation: no chart")
+    return problems
+
+
+def run_simulation(driver, site, user):
+    """A small run (5 of the scenario, the most clients a run here may have), as each who may start one."""
+    if user in SIMULATORS:
+        browser.fill(driver, {"runs": "5", "seed": "7"})
+        browser.submit(driver, "form[action='/simulations']")
+
+
 PAGES = [
     Page("overview", lambda site, user: f"/?contract={CONTRACT}", READERS, overview,
          ["403", "does not read the ledger"], ["Payments to date", "By payee"]),
@@ -97,4 +174,11 @@ PAGES = [
          ["404|403", "no statement of national-pilot for P02|does not read the ledger"], ["Payable", "C0"]),
     Page("explanation", explanation_path, explanation_allowed, explanation,
          ["404|403", f"no client '{EXPLAINED[0]}'|does not read the ledger"], ["Journeys", "Outcomes"]),
+    Page("assessments", lambda site, user: "/assessments", api_allows("/api/v1/assessments"), assessments, ["403"], ["Every assessment"],
+         record_assessment),
+    Page("diagnostics", lambda site, user: f"/diagnostics?contract={CONTRACT}", ["ada", "carol", "otto"], diagnostics,
+         ["403", "commissioner, admins and auditors"], ["Alerts"], run_diagnostics),
+    Page("proofing", lambda site, user: f"/proofing?contract={CONTRACT}", READERS, proofing, ["403"], ["profiles proofed"]),
+    Page("simulation", lambda site, user: f"/simulations?contract={CONTRACT}", READERS, simulations,
+         ["403"], ["Runs kept"], run_simulation),
 ]
