@@ -39,6 +39,10 @@ enum Migrations {
         Step(version: 7, name: "users, their sessions and API tokens; the hash-chained audit log",
              sqlite: access(text: "TEXT", table: ") WITHOUT ROWID"),
              postgres: access(text: "TEXT COLLATE \"C\"", table: ")")),
+        // One client's journey, explanation or entitlements reads only that client's rows.
+        Step(version: 9, name: "one client's rows found by index: the journal and the statement lines by client",
+             sqlite: ["CREATE INDEX IF NOT EXISTS journal_by_client ON journal (client_id, kind)",
+                      "CREATE INDEX IF NOT EXISTS statement_lines_by_client ON statement_lines (client_id)"]),
     ]
 
     /// Sampled verification (docs/outcome-rules.md): a sample per contract and period, each provider's

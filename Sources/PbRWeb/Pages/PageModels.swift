@@ -44,6 +44,8 @@ struct StatementModel {
     struct Line {
         var line: Int; var kind: String; var client: String; var earnedBy: String; var outcome: String; var part: String
         var band: String; var achievedOn: String; var dueOn: String; var amount: String; var reason: String
+        /// The client's journey page.
+        var clientLink: String?
     }
 
     var id: String
@@ -57,6 +59,8 @@ struct StatementModel {
     var share: String?
     var totals: [Total]
     var lines: [Line]
+    /// The lines as DOMAIN.md's statements CSV.
+    var csv = ""
 
     init(_ issued: StatementBook.Issued, viewer: Viewer) {
         let statement = issued.statements[0]
@@ -72,8 +76,10 @@ struct StatementModel {
             Line(line: line.line, kind: line.kind.rawValue, client: line.clientID?.rawValue ?? "", earnedBy: line.earnedBy?.rawValue ?? "",
                  outcome: line.outcomeID?.rawValue ?? line.component.rawValue, part: line.part.map(String.init) ?? "",
                  band: line.band.map { String($0.value) } ?? "", achievedOn: line.achievedOn?.description ?? "",
-                 dueOn: line.dueOn?.description ?? "", amount: line.amount.sterling, reason: line.reason)
+                 dueOn: line.dueOn?.description ?? "", amount: line.amount.sterling, reason: line.reason,
+                 clientLink: line.clientID.map { "/contracts/\(PathText.escape(statement.contractID))/clients/\(PathText.escape($0.rawValue))" })
         }
+        csv = "/contracts/\(PathText.escape(statement.contractID))/statements/\(statement.period)/\(PathText.escape(statement.payee.rawValue))/lines.csv"
     }
 }
 

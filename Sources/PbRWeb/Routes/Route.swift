@@ -18,6 +18,8 @@ struct Route: Sendable {
         case json([(name: String, type: String, required: Bool)])
         /// An HTML form with these fields.
         case form([String])
+        /// A multipart/form-data body: these files (each part named by its file name) and text fields.
+        case multipart(files: String, fields: [String])
     }
 
     var method: HTTPRequest.Method
@@ -33,6 +35,8 @@ struct Route: Sendable {
     var body: Body?
     /// Status codes and what each means, beyond the errors every route may answer.
     var responses: [(status: Int, description: String)]
+    /// The media type of a success when it is not the kind's own (JSON or HTML): `text/csv` for an export.
+    var produces: String? = nil
     var handler: @Sendable (Request, WebContext, WebEnvironment) async throws -> Response
 
     /// The path's parameters (`:contract`), in order.
