@@ -8,12 +8,14 @@ extension JournalStore {
     /// and its client index, never the whole journal.
     public func episodeVersions(recordIDs: Set<String>, clients: Set<ClientID>) async throws -> [Episode] {
         var episodes: [Episode] = []
-        for (column, keys) in [("record_key", recordIDs.sorted()), ("client_id", clients.map(\.rawValue).sorted())] {
+        // By record id the primary key (kind, record_key) finds them; by client, the client index.
+        for (column, table, keys) in [("record_key", "journal", recordIDs.sorted()), ("client_id", journalByClient, clients.map(\.rawValue).sorted())] {
             for start in stride(from: 0, to: keys.count, by: 500) {
                 let chunk = Array(keys[start..<min(start + 500, keys.count)])
-                let rows = try await database.select().column("fields").from("journal")
-                    .where("kind", .equal, RecordKind.episodes.rawValue).where("deleted", .equal, 0)
-                    .where(SQLIdentifier(column), .in, chunk).all()
+                let rows = try await database.raw("""
+                    SELECT fields FROM \(unsafeRaw: table)
+                    WHERE kind = 'episodes' AND deleted = 0 AND \(unsafeRaw: column) IN (\(binds: chunk))
+                    """).all()
                 for row in rows {
                     let text = try row.decode(column: "fields", as: String.self)
                     guard case .episode(let episode)? = RecordSchema.record(.episodes, canonical: text) else {
