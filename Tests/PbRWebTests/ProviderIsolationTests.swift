@@ -108,7 +108,9 @@ struct ProviderIsolationTests {
             let episodes = "record_id,client_id,provider_id,referral_on,start_on,end_on,discharge_reason,substance_1,substance_2,substance_3,referral_source\n"
                 + "16,A001,P01,2014-06-01,2014-06-02,,,opiates,,,self\n10,A001,P02,2012-05-01,2012-05-14,2013-05-31,dropped_out,opiates,,,self\n"
             let events = "record_id,client_id,on,kind,detail\n9,A003,2014-07-20,died,\n"
-            let body = Multipart.body(files: [Multipart.extractYAML(source: "not mine"), ("episodes.csv", episodes), ("events.csv", events),
+            // A004 was treated by P02 and then P03: withdrawing it would take P03's records with it.
+            let clients = "client_id,sex,birth_year,deleted\nA004,,,Y\n"
+            let body = Multipart.body(files: [Multipart.extractYAML(source: "not mine"), ("episodes.csv", episodes), ("events.csv", events), ("clients.csv", clients),
                                               ("offences.csv", "record_id,client_id,offence_on,proven_on,trigger,category\n")])
             let response = try await client.execute(uri: "/api/v1/imports", method: .post, headers: headers, body: ByteBuffer(string: body))
             #expect(response.status == .forbidden)
@@ -116,6 +118,7 @@ struct ProviderIsolationTests {
             #expect(defects.contains(#"{"column":"provider_id","file":"episodes.csv","line":2,"reason":"P02 uploads only its own episodes, not one of 'P01'"}"#))
             #expect(defects.contains(#"{"column":"record_id","file":"episodes.csv","line":3,"reason":"episode '10' is not one of P02's"}"#))
             #expect(defects.contains(#"{"column":"client_id","file":"events.csv","line":2,"reason":"client 'A003' has no episode at P02"}"#))
+            #expect(defects.contains(#"{"column":"deleted","file":"clients.csv","line":2,"reason":"client 'A004' has episodes at other providers: only an admin withdraws it"}"#))
             #expect(defects.contains(#""file":"offences.csv","line":0,"reason":"a provider does not upload offences.csv: offences come from the police"}"#))
             var theirHeaders = fixture.headers("commissioner", path: "/api/")
             theirHeaders[.contentType] = Multipart.contentType

@@ -4,7 +4,8 @@ import PbRStore
 
 /// What a provider may upload (docs/web.md): records of its own treatment only. Its episodes name it
 /// and no stored episode of the same record_id is another provider's; its TOPs belong to its episodes;
-/// its clients and events are of clients with an episode there (in the upload or the store). The
+/// its clients and events are of clients with an episode there (in the upload or the store), and it
+/// withdraws only a client whose every episode is its own. The
 /// independent assessor's assessments, the police's offences and other programmes' claims do not come
 /// from a provider. The checks read the uploaded rows and, by index, the stored episodes they touch.
 struct ProviderUploadCheck {
@@ -48,8 +49,15 @@ struct ProviderUploadCheck {
         for row in tops where !(row["episode_id"].map(ownEpisodes.contains) ?? true) {
             issues.append(issue(.top, row, "episode_id", "episode '\(row["episode_id"]!)' is not one of \(provider)'s"))
         }
-        for (kind, row) in clientRows where !(row["client_id"].map(ownClients.contains) ?? true) {
-            issues.append(issue(kind, row, "client_id", "client '\(row["client_id"]!)' has no episode at \(provider)"))
+        // Withdrawing a client withdraws every record of it: only a client whose every episode is the provider's.
+        let sharedClients = Set(stored.filter { $0.providerID != provider }.map(\.clientID.rawValue))
+        for (kind, row) in clientRows {
+            guard let client = row["client_id"] else { continue }
+            if !ownClients.contains(client) {
+                issues.append(issue(kind, row, "client_id", "client '\(client)' has no episode at \(provider)"))
+            } else if kind == .clients, row["deleted"] == "Y", sharedClients.contains(client) {
+                issues.append(issue(kind, row, "deleted", "client '\(client)' has episodes at other providers: only an admin withdraws it"))
+            }
         }
         return issues
     }
