@@ -76,6 +76,8 @@ struct AuthorisationTests {
             "/api/v1/contracts/national-pilot/clients/A001/journey?as_of=2014-07-31", found: #""outcome":"D1-completed""#),
         "GET /api/v1/contracts/{contract}/clients/{client}/entitlements": ledger(
             "/api/v1/contracts/national-pilot/clients/A001/entitlements?as_of=2014-07-31", found: #""outcome":"D4-hepb-course""#),
+        "GET /api/v1/contracts/{contract}/entitlements": ledger("/api/v1/contracts/national-pilot/entitlements?per_page=500",
+                                                               found: #""client":"A001""#, providerAbsent: ["A002", "A004", "P02", "P03"]),
         "GET /contracts/{contract}/clients": ledger("/contracts/national-pilot/clients", found: ">A001</a>", providerAbsent: [">A002<", ">A004<"]),
         "GET /contracts/{contract}/clients/{client}": ledger("/contracts/national-pilot/clients/A001?as_of=2014-07-31", found: "<svg"),
         "GET /api/v1/contracts/{contract}/statements/{period}/{payee}/lines.csv": ledger(

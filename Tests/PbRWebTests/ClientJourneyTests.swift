@@ -91,6 +91,25 @@ struct ClientJourneyTests {
         try await fixture.close()
     }
 
+    @Test func theContractsEntitlementsAsSettledByTheIssuedLines() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/contracts/national-pilot/entitlements?per_page=500", method: .get,
+                                                    headers: fixture.headers("commissioner", path: "/api/"))
+            let body = try json(response.text)
+            let items = (body["items"] as! [[String: Any]]).map { "\($0["payee"]!) \($0["client"]!) \($0["outcome"]!) \($0["part"]!) \($0["paid_pence"]!)" }
+            // The small example's statements.csv summed by key; A001's D1-abstinent (600.00, then -600.00) settles at zero.
+            #expect(items == [
+                "P01 A001 D1-completed 1 50000", "P01 A001 D1-completed 2 50000", "P01 A001 D1-completed 3 50000", "P01 A001 D1-completed 4 50000",
+                "P01 A001 D3-no-offending-12m 1 70000", "P01 A001 D3-no-offending-6m 1 35000", "P01 A001 D4-hepb-course 1 10000",
+                "P01 A001 D4-housing 1 30000", "P01 A001 D4-stopped-injecting 1 30000", "P01 A001 D4-wellbeing 1 17500",
+                "P01 A003 D3-no-offending-12m 1 60000", "P01 A003 D3-no-offending-6m 1 30000",
+                "P02 A002 D1-alcohol-reduced 1 20000", "P02 A002 D1-completed 1 32500", "P03 A004 D2-work-activity 1 15000",
+            ])
+        }
+        try await fixture.close()
+    }
+
     @Test func theClientsListShowsIdsProvidersAndBandsAndIsAudited() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.application.test(.router) { client in

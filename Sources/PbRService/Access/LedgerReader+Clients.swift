@@ -50,6 +50,16 @@ extension LedgerReader {
         return result.outcomes.flatMap(\.lines).sorted { ($0.outcomeID.rawValue, $0.part) < ($1.outcomeID.rawValue, $1.part) }
     }
 
+    /// The contract's entitlements as the issued statements have settled them, by payee, client,
+    /// outcome and part, of the lines the viewer may see (`IssuedEntitlement`): no run of the contract.
+    public func issuedEntitlements(_ contractID: String) async throws -> [IssuedEntitlement] {
+        _ = try await contract(contractID)
+        let settled = IssuedEntitlement.settled(by: viewer.visible(try await store.statementLines(contractID)))
+        try await store.appendAudit(AuditRecord(actor: viewer.name, action: "contract.entitlements", subject: contractID,
+                                                detail: "\(settled.count) keys"))
+        return settled
+    }
+
     /// One payee's statement for a period as DOMAIN.md's statements CSV, of the lines the viewer may see.
     public func statementCSV(_ contractID: String, period: StatementPeriod, payee: ProviderID) async throws -> String {
         StatementCSV.render(try await statement(contractID, period: period, payee: payee).lines)

@@ -37,6 +37,25 @@ struct APIEntitlement: Encodable {
     }
 }
 
+struct APIIssuedEntitlement: Encodable {
+    var payee: String
+    var earnedBy: String?
+    var client: String
+    var outcome: String
+    var part: Int
+    var band: Int?
+    var achievedOn: String?
+    var dueOn: String?
+    var paidPence: Int64
+    var lines: Int
+
+    init(_ entry: IssuedEntitlement) {
+        payee = entry.payee.rawValue; earnedBy = entry.earnedBy?.rawValue; client = entry.clientID.rawValue; outcome = entry.outcomeID.rawValue
+        part = entry.part; band = entry.band?.value; achievedOn = entry.achievedOn?.description; dueOn = entry.dueOn?.description
+        paidPence = entry.paid.pence; lines = entry.lines
+    }
+}
+
 /// A client's journey with its evidence (`LedgerReader.journey`).
 struct APIJourney: Encodable {
     struct EpisodeBody: Encodable {

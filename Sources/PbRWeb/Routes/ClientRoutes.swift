@@ -38,6 +38,14 @@ enum ClientRoutes {
                 return JSONReply.response(EntitlementsBody(contract: id, client: client.rawValue, asOf: asOf.description,
                                                            entitlements: lines.map(APIEntitlement.init)))
             },
+            Route(method: .get, path: "/api/v1/contracts/:contract/entitlements",
+                  summary: "The contract's entitlements as the issued statements settled them, by payee, client, outcome and part (not a fresh run)",
+                  kind: .api, access: .signedIn, roles: APIRoutes.readers, query: APIPage<APIIssuedEntitlement>.queries,
+                  responses: [(200, "a page of settled entitlements")]) { request, context, environment in
+                let id = try context.parameters.require("contract")
+                let settled = try await environment.ledger(try context.signedIn()) { try await $0.issuedEntitlements(id) }
+                return JSONReply.response(try APIPage.of(settled.map(APIIssuedEntitlement.init), request))
+            },
             Route(method: .get, path: "/contracts/:contract/clients", summary: "The contract's clients the viewer may see, a page at a time",
                   kind: .page, access: .signedIn, roles: APIRoutes.readers, query: APIPage<APIClientSummary>.queries,
                   responses: [(200, "the clients")]) { request, context, environment in
