@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import PbRCore
+import PbRService
+import PbRTestSupport
 @testable import PbRStore
 import PbRWeb
 import Testing
@@ -129,6 +131,23 @@ struct ClientJourneyTests {
         let actions = try await fixture.pool.withStore { try await $0.auditEntries() }.filter { $0.actor == "auditor" }.map { "\($0.action) \($0.subject)" }
         try await fixture.close()
         #expect(actions.suffix(2) == ["client.list national-pilot", "client.list national-pilot"])
+    }
+
+    @Test func aContractsClientsAreThoseOfTheProvidersItCovers() async throws {
+        let fixture = try await WebFixture.make()
+        // The reference contract under another id, covering P03 alone: its only client is A004 (no lines issued).
+        let text = try String(contentsOf: Fixtures.referenceContractURL, encoding: .utf8)
+            .replacingOccurrences(of: "id: national-pilot", with: "id: p03-only\nproviders: [P03]")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("p03-only-\(UUID().uuidString).yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await fixture.pool.withStore { try await ContractRegistry(store: $0).add(file.path, by: "test") }
+        try await fixture.application.test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/contracts/p03-only/clients", method: .get, headers: fixture.headers("admin", path: "/api/"))
+            let items = (try json(response.text)["items"] as! [[String: Any]]).map { $0["client"] as! String }
+            #expect(items == ["A004"])
+        }
+        try await fixture.close()
     }
 
     @Test func theStatementCSVHoldsTheStatementsLinesInTheFixedColumns() async throws {

@@ -6,17 +6,21 @@ import PbRStore
 /// entitlements, and the CSV exports of statements and payments. Each view of client-level data is in
 /// the audit log; a client the viewer may not see is refused exactly as one that does not exist.
 extension LedgerReader {
-    /// The clients the viewer may see under a contract, by client id: a provider only those it treated,
-    /// was paid for or earned for (its own id the only provider shown); a commissioner those of its contracts.
+    /// The clients of a contract the viewer may see, by client id. A contract's clients are those with an
+    /// episode at a provider it covers (any, when it names none) or a line on its statements; of them a
+    /// provider sees only those it treated, was paid for or earned for (its own id the only provider
+    /// shown), a commissioner those of its contracts.
     /// - Parameter bandOn: the day whose band each client shows.
     public func clients(_ contractID: String, bandOn day: Day) async throws -> [ClientSummary] {
         _ = try await contract(contractID)
+        let covered = try await ContractRegistry(store: store).versions(of: contractID).versions.versions.map(\.providers)
         let lines = Dictionary(grouping: try await store.statementLines(contractID).filter { $0.clientID != nil }) { $0.clientID! }
         let own = viewer.role == .provider ? viewer.providerID : nil
         let clients = try await store.histories(knownAt: nil).compactMap { history -> ClientSummary? in
             let treatedBy = Set(history.episodes.map(\.providerID))
             let issued = lines[history.clientID] ?? []
-            guard viewer.maySee(clientTreatedBy: treatedBy, lines: issued, contract: contractID) else { return nil }
+            let ofContract = covered.contains { $0.isEmpty || !$0.isDisjoint(with: treatedBy) } || !issued.isEmpty
+            guard ofContract, viewer.maySee(clientTreatedBy: treatedBy, lines: issued, contract: contractID) else { return nil }
             let visible = viewer.visible(issued)
             return ClientSummary(clientID: history.clientID, providers: treatedBy.filter { own == nil || $0 == own }.sorted(),
                                  band: history.band(on: day), episodes: history.episodes.count,

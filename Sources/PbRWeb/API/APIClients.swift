@@ -166,9 +166,10 @@ struct APIUploadReport: Encodable {
             withdrawals = receipt.withdrawals; warnings = receipt.warnings; defects = []
         case .refused(let issues), .forbidden(let issues):
             if case .forbidden = outcome {
-                code = "forbidden"; message = "the extract holds records that are not the uploader's to send; nothing was imported"
+                code = "forbidden"; message = "the extract holds records that are not the uploader's to send: nothing of it is in the store"
             } else {
-                code = "extract_refused"; message = "the extract was not imported (\(issues.count) defects); nothing was imported"
+                code = "extract_refused"
+                message = "the extract was not imported (\(issues.count) defect\(issues.count == 1 ? "" : "s")): nothing of it is in the store"
             }
             warnings = []
             defects = issues.map { Defect(file: $0.file, line: $0.line, column: $0.column, reason: $0.reason) }
