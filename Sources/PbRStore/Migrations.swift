@@ -42,6 +42,10 @@ enum Migrations {
         Step(version: 8, name: "assessments recorded on the web (factors, score, computed band, referral); service users' feedback",
              sqlite: assessment(text: "TEXT", id: "INTEGER PRIMARY KEY", table: ") WITHOUT ROWID"),
              postgres: assessment(text: "TEXT COLLATE \"C\"", id: "BIGSERIAL PRIMARY KEY", table: ")")),
+        // One client's journey, explanation or entitlements reads only that client's rows.
+        Step(version: 9, name: "one client's rows found by index: the journal and the statement lines by client",
+             sqlite: ["CREATE INDEX IF NOT EXISTS journal_by_client ON journal (client_id, kind)",
+                      "CREATE INDEX IF NOT EXISTS statement_lines_by_client ON statement_lines (client_id)"]),
         Step(version: 10, name: "stored results: diagnostics runs and simulation runs of the web application",
              sqlite: storedResults(text: "TEXT"), postgres: storedResults(text: "TEXT COLLATE \"C\"")),
     ]

@@ -75,9 +75,37 @@ struct AuthorisationTests {
             role == "assessor" ? Expectation(status: 303, contains: "")
                 : ledger("/", found: "Payments to date: national-pilot", providerAbsent: [">P02<", ">P03<"]).expect(role)
         },
-        "GET /contracts/{contract}/statements/{period}/{payee}": ledger("/contracts/national-pilot/statements/2012-11/P01", found: "<td>A001</td>"),
+        "GET /contracts/{contract}/statements/{period}/{payee}": ledger("/contracts/national-pilot/statements/2012-11/P01", found: ">A001</a></td>"),
         "GET /contracts/{contract}/clients/{client}/explanation": ledger("/contracts/national-pilot/clients/A001/explanation?as_of=2014-07-31",
                                                                         found: "<h3>D1-completed</h3>"),
+        "GET /api/v1/contracts/{contract}/clients": ledger("/api/v1/contracts/national-pilot/clients", found: #""client":"A001""#,
+                                                           providerAbsent: ["A002", "A004", "P02", "P03"]),
+        "GET /api/v1/contracts/{contract}/clients/{client}/journey": ledger(
+            "/api/v1/contracts/national-pilot/clients/A001/journey?as_of=2014-07-31", found: #""outcome":"D1-completed""#),
+        "GET /api/v1/contracts/{contract}/clients/{client}/entitlements": ledger(
+            "/api/v1/contracts/national-pilot/clients/A001/entitlements?as_of=2014-07-31", found: #""outcome":"D4-hepb-course""#),
+        "GET /api/v1/contracts/{contract}/entitlements": ledger("/api/v1/contracts/national-pilot/entitlements?per_page=500",
+                                                               found: #""client":"A001""#, providerAbsent: ["A002", "A004", "P02", "P03"]),
+        "GET /contracts/{contract}/clients": ledger("/contracts/national-pilot/clients", found: ">A001</a>", providerAbsent: [">A002<", ">A004<"]),
+        "GET /contracts/{contract}/clients/{client}": ledger("/contracts/national-pilot/clients/A001?as_of=2014-07-31", found: "<svg"),
+        "GET /api/v1/contracts/{contract}/statements/{period}/{payee}/lines.csv": ledger(
+            "/api/v1/contracts/national-pilot/statements/2012-11/P01/lines.csv", found: ",A001,outcome,D4-hepb-course,1,4,"),
+        "GET /contracts/{contract}/statements/{period}/{payee}/lines.csv": ledger(
+            "/contracts/national-pilot/statements/2012-11/P01/lines.csv", found: ",A001,outcome,D4-hepb-course,1,4,"),
+        "GET /api/v1/contracts/{contract}/payments.csv": ledger("/api/v1/contracts/national-pilot/payments.csv", found: "payee,P01,",
+                                                                providerAbsent: ["P02", "P03"]),
+        "GET /contracts/{contract}/payments.csv": ledger("/contracts/national-pilot/payments.csv", found: "payee,P01,", providerAbsent: ["P02", "P03"]),
+        "GET /api/v1/imports": ledger("/api/v1/imports", found: #""items":["#),
+        "GET /imports": ledger("/imports", found: "<h1>Extracts</h1>"),
+        // Each role's extract differs (its source names the role), so each is a new import: 201.
+        "POST /api/v1/imports": only(["admin", "provider"], "/api/v1/imports",
+                                     body: Multipart.body(files: [Multipart.extractYAML(source: "new-user")]), status: 201, found: #""code":"imported""#),
+        // Without the form's token: refused to those who may upload, forbidden to the others.
+        "POST /imports": Case(uri: "/imports", body: Multipart.body(files: [Multipart.extractYAML(source: "new-user")], fields: [("csrf", "wrong")])) { role in
+            guard let role else { return Expectation(status: 303, contains: "") }
+            return ["admin", "provider"].contains(role) ? Expectation(status: 403, contains: "did not come from this session")
+                : Expectation(status: 403, contains: "uploaded by an admin or a provider")
+        },
     ].merging(assessmentCases) { first, _ in first }.merging(resultCases) { $1 }
 
     /// What a role gets: `allowed` roles 200 (or `status`) with `found`; `refused` roles their status and
@@ -165,7 +193,8 @@ struct AuthorisationTests {
                 for role in Self.roles {
                     var headers = fixture.headers(role, path: test.uri)
                     if let body = test.body {
-                        headers[.contentType] = body.hasPrefix("{") ? "application/json" : "application/x-www-form-urlencoded"
+                        headers[.contentType] = body.hasPrefix("{") ? "application/json"
+                            : body.hasPrefix("--") ? Multipart.contentType : "application/x-www-form-urlencoded"
                     }
                     let expected = test.expect(role)
                     let body = test.body.map { ByteBuffer(string: $0.replacingOccurrences(of: "new-user", with: "new-\(role ?? "anyone")")) }

@@ -83,6 +83,68 @@ struct ProviderIsolationTests {
         try await fixture.close()
     }
 
+    @Test func anotherProvidersClientJourneyEntitlementsAndCSVAreNotFound() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.application.test(.router) { client in
+            let p02 = fixture.headers("otherProvider", path: "/api/")
+            for route in ["journey?as_of=2014-07-31", "entitlements?as_of=2014-07-31"] {
+                let theirs = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients/A001/\(route)", method: .get, headers: p02)
+                let none = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients/Z999/\(route)", method: .get, headers: p02)
+                #expect(theirs.status == .notFound)
+                #expect(theirs.text == #"{"code":"not_found","message":"no client 'A001' under national-pilot"}"#)
+                #expect(none.text == theirs.text.replacingOccurrences(of: "A001", with: "Z999"), "a refusal tells nothing of what exists")
+            }
+            let page = try await client.execute(uri: "/contracts/national-pilot/clients/A001", method: .get,
+                                                headers: fixture.headers("otherProvider", path: "/"))
+            #expect(page.status == .notFound && !page.text.contains("P01") && !page.text.contains("shoplifting"))
+            let list = try await client.execute(uri: "/api/v1/contracts/national-pilot/clients", method: .get, headers: p02)
+            #expect(list.text.contains(#""client":"A002""#) && list.text.contains(#""client":"A004""#))
+            #expect(!list.text.contains("A001") && !list.text.contains("A003") && !list.text.contains("P01") && !list.text.contains("P03"))
+            let csv = try await client.execute(uri: "/api/v1/contracts/national-pilot/statements/2012-11/P01/lines.csv", method: .get, headers: p02)
+            #expect(csv.status == .notFound && csv.text == #"{"code":"not_found","message":"no statement of national-pilot for P01 in 2012-11"}"#)
+            let pageCSV = try await client.execute(uri: "/contracts/national-pilot/statements/2012-11/P01/lines.csv", method: .get,
+                                                   headers: fixture.headers("otherProvider", path: "/"))
+            #expect(pageCSV.status == .notFound && !pageCSV.text.contains("A001"))
+            let payments = try await client.execute(uri: "/api/v1/contracts/national-pilot/payments.csv", method: .get, headers: p02)
+            #expect(payments.status == .ok && payments.text.contains("payee,P02,"))
+            #expect(!payments.text.contains("P01") && !payments.text.contains("P03"))
+        }
+        try await fixture.close()
+    }
+
+    @Test func aProviderCannotUploadAnotherProvidersRecords() async throws {
+        let fixture = try await WebFixture.make()
+        let before = try await ExtractUploadTests.counts(fixture)
+        try await fixture.application.test(.router) { client in
+            var headers = fixture.headers("otherProvider", path: "/api/")
+            headers[.contentType] = Multipart.contentType
+            let episodes = "record_id,client_id,provider_id,referral_on,start_on,end_on,discharge_reason,substance_1,substance_2,substance_3,referral_source\n"
+                + "16,A001,P01,2014-06-01,2014-06-02,,,opiates,,,self\n10,A001,P02,2012-05-01,2012-05-14,2013-05-31,dropped_out,opiates,,,self\n"
+            let events = "record_id,client_id,on,kind,detail\n9,A003,2014-07-20,died,\n"
+            // A004 was treated by P02 and then P03: withdrawing it would take P03's records with it.
+            let clients = "client_id,sex,birth_year,deleted\nA004,,,Y\n"
+            let body = Multipart.body(files: [Multipart.extractYAML(source: "not mine"), ("episodes.csv", episodes), ("events.csv", events), ("clients.csv", clients),
+                                              ("offences.csv", "record_id,client_id,offence_on,proven_on,trigger,category\n")])
+            let response = try await client.execute(uri: "/api/v1/imports", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(response.status == .forbidden)
+            let defects = response.text.components(separatedBy: #""defects":"#)[1]
+            #expect(defects.contains(#"{"column":"provider_id","file":"episodes.csv","line":2,"reason":"P02 uploads only its own episodes, not one of 'P01'"}"#))
+            #expect(defects.contains(#"{"column":"record_id","file":"episodes.csv","line":3,"reason":"episode '10' is not one of P02's"}"#))
+            #expect(defects.contains(#"{"column":"client_id","file":"events.csv","line":2,"reason":"client 'A003' has no episode at P02"}"#))
+            #expect(defects.contains(#"{"column":"deleted","file":"clients.csv","line":2,"reason":"client 'A004' has episodes at other providers: only an admin withdraws it"}"#))
+            #expect(defects.contains(#""file":"offences.csv","line":0,"reason":"a provider does not upload offences.csv: offences come from the police"}"#))
+            var theirHeaders = fixture.headers("commissioner", path: "/api/")
+            theirHeaders[.contentType] = Multipart.contentType
+            let commissioner = try await client.execute(uri: "/api/v1/imports", method: .post, headers: theirHeaders, body: ByteBuffer(string: body))
+            #expect(commissioner.status == .forbidden && commissioner.text.contains("uploaded by an admin or a provider"))
+            let imports = try await client.execute(uri: "/api/v1/imports", method: .get, headers: fixture.headers("otherProvider", path: "/api/"))
+            #expect(imports.text == #"{"items":[],"page":1,"per_page":50,"total":0}"#, "another's imports are not listed")
+        }
+        let after = try await ExtractUploadTests.counts(fixture)
+        try await fixture.close()
+        #expect(after == before)
+    }
+
     @Test func aCommissionerSeesOnlyItsContracts() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.application.test(.router) { client in

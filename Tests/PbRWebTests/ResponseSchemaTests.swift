@@ -37,9 +37,10 @@ struct ResponseSchemaTests {
             for (route, test) in AuthorisationTests.cases.sorted(by: { $0.key < $1.key }) where test.uri.hasPrefix("/api/") {
                 let parts = route.split(separator: " ").map(String.init)
                 var headers = fixture.headers("admin", path: test.uri)
-                if test.body != nil { headers[.contentType] = "application/json" }
+                if let body = test.body { headers[.contentType] = body.hasPrefix("--") ? Multipart.contentType : "application/json" }
                 let response = try await client.execute(uri: test.uri, method: HTTPRequest.Method(rawValue: parts[0])!, headers: headers,
                                                         body: test.body.map { ByteBuffer(string: $0) })
+                if response.headers[.contentType]?.hasPrefix("text/csv") == true { continue }  // an export: no JSON to describe
                 let status = String(response.status.code)
                 let schema = document["paths"]?[parts[1]]?[parts[0].lowercased()]?["responses"]?[status]?["content"]?["application/json"]?["schema"]
                 #expect(schema != nil, "\(route): no schema for its \(status)")

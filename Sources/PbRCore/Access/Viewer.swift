@@ -18,6 +18,9 @@ public struct Viewer: Sendable, Equatable {
     /// Whether the viewer may change anything (users, for now).
     public var administers: Bool { role == .admin }
 
+    /// Whether the viewer may upload an extract: an admin any, a provider its own treatment's records.
+    public var uploadsExtracts: Bool { role == .admin || (role == .provider && providerID != nil) }
+
     /// Whether the viewer reads the audit log.
     public var readsAudit: Bool { role == .admin || role == .auditor }
 

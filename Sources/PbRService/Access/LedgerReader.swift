@@ -75,6 +75,15 @@ public struct LedgerReader: Sendable {
 
     /// Why a client is paid what it is (`pbr explain`), as of a day, with only the lines the viewer may see.
     public func explanation(_ contractID: String, client: ClientID, asOf: Day) async throws -> ClientExplanation.Result {
+        let result = try await visibleExplanation(contractID, client: client, asOf: asOf)
+        try await store.appendAudit(AuditRecord(actor: viewer.name, action: "client.explain", subject: "\(contractID)/\(client)",
+                                                detail: "as of \(asOf)"))
+        return result
+    }
+
+    /// The explanation the viewer may see, not yet recorded as viewed: refused as not found when the
+    /// viewer may not see the client, and for a provider only the lines it was paid or earned.
+    func visibleExplanation(_ contractID: String, client: ClientID, asOf: Day) async throws -> ClientExplanation.Result {
         _ = try await contract(contractID)
         let missing = AccessRefusal.notFound("no client '\(client)' under \(contractID)")
         var result: ClientExplanation.Result
@@ -92,8 +101,6 @@ public struct LedgerReader: Sendable {
                 result.outcomes[index].lines = result.outcomes[index].lines.filter { $0.providerID == own || $0.earnedBy == own }
             }
         }
-        try await store.appendAudit(AuditRecord(actor: viewer.name, action: "client.explain", subject: "\(contractID)/\(client)",
-                                                detail: "as of \(asOf)"))
         return result
     }
 
@@ -110,7 +117,7 @@ public struct LedgerReader: Sendable {
         return (try await store.auditEntries(after: after, limit: limit), try await store.auditCount())
     }
 
-    private func requireLedger() throws {
+    func requireLedger() throws {
         guard viewer.readsLedger else { throw AccessRefusal.forbidden("an \(viewer.role.rawValue) does not read the ledger") }
     }
 }

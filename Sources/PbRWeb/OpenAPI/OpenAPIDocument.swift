@@ -64,15 +64,22 @@ enum OpenAPIDocument {
                 ("type", "object"),
                 ("properties", .object(fields.map { ($0, .object([("type", "string")])) })),
             ]))]))]))])
+        case .multipart(let files, let fields):
+            let file: JSONValue = .object([("type", "array"), ("items", .object([("type", "string"), ("format", "binary")]))])
+            return .object([("required", true), ("content", .object([("multipart/form-data", .object([("schema", .object([
+                ("type", "object"),
+                ("properties", .object([(files, file)] + fields.map { ($0, .object([("type", "string")])) })),
+            ]))]))]))])
         }
     }
 
     private static func responses(_ route: Route) -> JSONValue {
         let media = route.kind == .api ? "application/json" : "text/html"
         var members: [(String, JSONValue)] = route.responses.map { response in
+            let produced = response.status < 300 ? route.produces ?? media : media
             let schema: JSONValue = route.returns.map { .object([("schema", $0.schema())]) } ?? .object([])
             let content: JSONValue = response.status == 303 ? .object([])
-                : .object([(media, [200, 201].contains(response.status) ? schema : .object([]))])
+                : .object([(produced, [200, 201].contains(response.status) && produced == media ? schema : .object([]))])
             return (String(response.status), response.status == 303
                 ? .object([("description", .string(response.description))])
                 : .object([("description", .string(response.description)), ("content", content)]))

@@ -65,6 +65,9 @@ enum SchemaReader {
     /// A property or item of type `T`: its schema and a stand-in value to hand back.
     static func read<T: Decodable>(_ type: T.Type) throws -> (JSONValue, T) {
         if let (schema, value) = primitive(type) { return (schema, value) }
+        if let dictionary = type as? any StringKeyed.Type {
+            return (.object([("type", "object"), ("additionalProperties", dictionary.valueSchema)]), dictionary.empty as! T)
+        }
         let reader = Reader()
         let value = try T(from: reader)
         return (reader.recorded ?? .object([]), value)
@@ -202,4 +205,15 @@ enum SnakeCase {
             try container.encode(0, forKey: Key(stringValue: name))
         }
     }
+}
+
+/// A dictionary keyed by strings (`[String: Int32]`): a JSON object whose keys are data, not names.
+protocol StringKeyed {
+    static var valueSchema: JSONValue { get }
+    static var empty: Self { get }
+}
+
+extension Dictionary: StringKeyed where Key == String, Value: Decodable {
+    static var valueSchema: JSONValue { SchemaReader.schema(of: Value.self) }
+    static var empty: Self { [:] }
 }

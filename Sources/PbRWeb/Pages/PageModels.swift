@@ -46,6 +46,8 @@ struct StatementModel {
         var band: String; var achievedOn: String; var dueOn: String; var amount: String; var reason: String
         /// The client's explanation as of the statement's last day; none for a line with no client.
         var explanation: String?
+        /// The client's journey page.
+        var clientLink: String?
     }
 
     var id: String
@@ -59,6 +61,8 @@ struct StatementModel {
     var share: String?
     var totals: [Total]
     var lines: [Line]
+    /// The lines as DOMAIN.md's statements CSV.
+    var csv = ""
 
     init(_ issued: StatementBook.Issued, viewer: Viewer) {
         let statement = issued.statements[0]
@@ -75,8 +79,10 @@ struct StatementModel {
                  outcome: line.outcomeID?.rawValue ?? line.component.rawValue, part: line.part.map(String.init) ?? "",
                  band: line.band.map { String($0.value) } ?? "", achievedOn: line.achievedOn?.description ?? "",
                  dueOn: line.dueOn?.description ?? "", amount: line.amount.sterling, reason: line.reason,
-                 explanation: line.clientID.map { ExplanationModel.link(contract: statement.contractID, client: $0.rawValue, period: statement.period) })
+                 explanation: line.clientID.map { ExplanationModel.link(contract: statement.contractID, client: $0.rawValue, period: statement.period) },
+                 clientLink: line.clientID.map { "/contracts/\(PathText.escape(statement.contractID))/clients/\(PathText.escape($0.rawValue))" })
         }
+        csv = "/contracts/\(PathText.escape(statement.contractID))/statements/\(statement.period)/\(PathText.escape(statement.payee.rawValue))/lines.csv"
     }
 }
 

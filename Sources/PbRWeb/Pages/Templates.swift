@@ -5,7 +5,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "sign-in": signIn, "overview": overview, "statement": statement, "error": error,
         "explanation": explanation,
-    ].merging(assessment) { first, _ in first }.merging(ResultsTemplates.all) { $1 }
+    ].merging(assessment) { first, _ in first }.merging(ResultsTemplates.all) { $1 }.merging(ClientTemplates.all) { own, _ in own }
 
     static let layout = """
         <!doctype html>
@@ -13,7 +13,7 @@ enum Templates {
         <title>{{title}} · PbR</title><style>{{{style}}}</style></head>
         <body>
         <header class="bar"><strong>PbR</strong>
-        {{#viewer}}<nav><a href="/">Overview</a> <a href="/assessments">Assessments</a>{{#diagnostics}} <a href="/diagnostics">Diagnostics</a>{{/diagnostics}}{{#proofing}} <a href="/proofing">Proofing</a>{{/proofing}}{{#simulations}} <a href="/simulations">Simulation</a>{{/simulations}}</nav>
+        {{#viewer}}<nav><a href="/">Overview</a> <a href="/imports">Extracts</a> <a href="/assessments">Assessments</a>{{#diagnostics}} <a href="/diagnostics">Diagnostics</a>{{/diagnostics}}{{#proofing}} <a href="/proofing">Proofing</a>{{/proofing}}{{#simulations}} <a href="/simulations">Simulation</a>{{/simulations}}</nav>
         <span class="who">{{name}} ({{role}}{{#provider}}, {{provider}}{{/provider}})</span>
         <form method="post" action="/sign-out"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Sign out</button></form>{{/viewer}}
         </header>
@@ -41,6 +41,7 @@ enum Templates {
         {{^contract}}<p>No contract is in the store for you to read yet.</p>{{/contract}}
         {{#contract}}
         <p>From the lines of the statements issued so far{{#provider}}, those paid to or earned by {{provider}}{{/provider}}: <strong>{{total}}</strong>.</p>
+        <p><a href="/contracts/{{contract}}/clients">Clients</a> · <a href="/contracts/{{contract}}/payments.csv">Payments to date as CSV</a></p>
         <h2>Each month</h2>
         {{{chart}}}
         <h2>By payee</h2>
@@ -76,9 +77,10 @@ enum Templates {
         {{#totals}}<tr><th>{{name}}</th><td class="number">{{amount}}</td></tr>{{/totals}}
         </tbody></table>
         <h2>Lines</h2>
+        <p class="note"><a href="{{csv}}">These lines as CSV</a> (the statements.csv columns)</p>
         <table class="lines"><thead><tr><th>Line</th><th>Kind</th><th>Client</th><th>Earned by</th><th>Outcome</th><th>Part</th><th>Band</th>
         <th>Achieved</th><th>Due</th><th class="number">Amount</th><th>Why</th></tr></thead><tbody>
-        {{#lines}}<tr><td>{{line}}</td><td>{{kind}}</td><td>{{client}}</td><td>{{earnedBy}}</td><td>{{outcome}}</td><td>{{part}}</td><td>{{band}}</td>
+        {{#lines}}<tr><td>{{line}}</td><td>{{kind}}</td><td>{{#clientLink}}<a href="{{clientLink}}">{{client}}</a>{{/clientLink}}{{^clientLink}}{{client}}{{/clientLink}}</td><td>{{earnedBy}}</td><td>{{outcome}}</td><td>{{part}}</td><td>{{band}}</td>
         <td>{{achievedOn}}</td><td>{{dueOn}}</td><td class="number">{{amount}}</td><td>{{reason}}{{#explanation}} <a class="explain" href="{{explanation}}">why</a>{{/explanation}}</td></tr>{{/lines}}
         </tbody></table>
         {{^lines}}<p>No lines.</p>{{/lines}}

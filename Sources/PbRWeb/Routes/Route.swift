@@ -18,6 +18,8 @@ struct Route: Sendable {
         case json([(name: String, type: String, required: Bool)])
         /// An HTML form with these fields.
         case form([String])
+        /// A multipart/form-data body: these files (each part named by its file name) and text fields.
+        case multipart(files: String, fields: [String])
     }
 
     var method: HTTPRequest.Method
@@ -35,6 +37,8 @@ struct Route: Sendable {
     var responses: [(status: Int, description: String)]
     /// The JSON body of a success (200 or 201), described from its type (`ResponseSchema.of`).
     var returns: ResponseSchema? = nil
+    /// The media type of a success when it is not the kind's own (JSON or HTML): `text/csv` for an export.
+    var produces: String? = nil
     var handler: @Sendable (Request, WebContext, WebEnvironment) async throws -> Response
 
     /// The path's parameters (`:contract`), in order.
