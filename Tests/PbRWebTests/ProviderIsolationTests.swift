@@ -6,7 +6,9 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 @testable import PbRStore
-import PbRWeb
+@testable import PbRWeb
+import PbRService
+import PbRTestSupport
 import Testing
 
 /// A provider reaching for another provider's statement, client and explanation is refused exactly as
@@ -120,6 +122,8 @@ struct ProviderIsolationTests {
             headers[.contentType] = Multipart.contentType
             let episodes = "record_id,client_id,provider_id,referral_on,start_on,end_on,discharge_reason,substance_1,substance_2,substance_3,referral_source\n"
                 + "16,A001,P01,2014-06-01,2014-06-02,,,opiates,,,self\n10,A001,P02,2012-05-01,2012-05-14,2013-05-31,dropped_out,opiates,,,self\n"
+                // A new episode of P02's own for P01's client: it would make A001 P02's, and open A001's whole record.
+                + "77,A001,P02,2014-07-01,2014-07-02,,,opiates,,,self\n"
             let events = "record_id,client_id,on,kind,detail\n9,A003,2014-07-20,died,\n"
             // A004 was treated by P02 and then P03: withdrawing it would take P03's records with it.
             let clients = "client_id,sex,birth_year,deleted\nA004,,,Y\n"
@@ -131,6 +135,7 @@ struct ProviderIsolationTests {
             #expect(defects.contains(#"{"column":"provider_id","file":"episodes.csv","line":2,"reason":"P02 uploads only its own episodes, not one of 'P01'"}"#))
             #expect(defects.contains(#"{"column":"record_id","file":"episodes.csv","line":3,"reason":"episode '10' is not one of P02's"}"#))
             #expect(defects.contains(#"{"column":"client_id","file":"events.csv","line":2,"reason":"client 'A003' has no episode at P02"}"#))
+            #expect(defects.contains(#"{"column":"client_id","file":"episodes.csv","line":4,"reason":"client 'A001' has no episode at P02: an admin uploads its first one here"}"#))
             #expect(defects.contains(#"{"column":"deleted","file":"clients.csv","line":2,"reason":"client 'A004' has episodes at other providers: only an admin withdraws it"}"#))
             #expect(defects.contains(#""file":"offences.csv","line":0,"reason":"a provider does not upload offences.csv: offences come from the police"}"#))
             var theirHeaders = fixture.headers("commissioner", path: "/api/")
@@ -143,6 +148,37 @@ struct ProviderIsolationTests {
         let after = try await ExtractUploadTests.counts(fixture)
         try await fixture.close()
         #expect(after == before)
+    }
+
+    /// A contract's path reaches only that contract's clients: a commissioner of a contract covering P01
+    /// alone asks through it for A002 (treated only by P02, paid nothing under it) and is told there is none.
+    @Test func aCommissionerReachesNoClientOfAnotherContractThroughItsOwn() async throws {
+        let fixture = try await WebFixture.make()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p01-only-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let yaml = try String(contentsOf: Fixtures.referenceContractURL, encoding: .utf8)
+            .replacingOccurrences(of: "id: national-pilot", with: "id: p01-only\nproviders: [P01]")
+        let file = folder.appendingPathComponent("p01-only.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        try await fixture.pool.withStore { store in
+            _ = try await ContractRegistry(store: store).add(file.path, by: "test")
+            _ = try await Accounts(store: store, configuration: fixture.environment.configuration.accounts, clock: WebFixture.clock)
+                .add(name: "narrow", role: .commissioner, providerID: nil, contractIDs: ["p01-only"], password: WebFixture.password,
+                     as: Accounts.commandLine("test"))
+        }
+        let token = try await fixture.environment.accounts { try await $0.issueToken(name: "narrow", as: Accounts.commandLine("test")) }
+        try await fixture.application.test(.router) { client in
+            let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+            for path in ["journey", "explanation", "entitlements"] {
+                let theirs = try await client.execute(uri: "/api/v1/contracts/p01-only/clients/A002/\(path)?as_of=2014-07-31", method: .get,
+                                                      headers: headers)
+                #expect(theirs.status == .notFound && theirs.text.contains("no client 'A002' under p01-only"), "\(path): \(theirs.text.prefix(200))")
+                let own = try await client.execute(uri: "/api/v1/contracts/p01-only/clients/A001/\(path)?as_of=2014-07-31", method: .get,
+                                                   headers: headers)
+                #expect(own.status == .ok, "\(path): A001 is P01's, under the contract")
+            }
+        }
+        try await fixture.close()
     }
 
     @Test func aCommissionerSeesOnlyItsContracts() async throws {

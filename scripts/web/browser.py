@@ -81,3 +81,8 @@ def submit(driver, form: str):
     button = driver.find_element(By.CSS_SELECTOR, f"{form} button[type=submit]")
     button.click()
     WebDriverWait(driver, 300).until(expected_conditions.staleness_of(button))
+
+
+def attach(driver, name: str, paths: list[str]):
+    """Picks files for a file input (several at once where it takes several)."""
+    driver.find_element(By.CSS_SELECTOR, f"input[type=file][name='{name}']").send_keys("\n".join(paths))

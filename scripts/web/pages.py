@@ -145,6 +145,67 @@ def proofing(site, user, text, labels):
     return problems
 
 
+def clients(site, user, text, labels):
+    status, page = site.api(user, f"/api/v1/contracts/{CONTRACT}/clients?per_page=5")
+    problems = missing(text, [f"Clients of {CONTRACT}"], "clients")
+    for item in page["items"]:
+        problems += missing(text, [item["client"]], "clients")
+    return problems
+
+
+JOURNEY = f"/contracts/{CONTRACT}/clients/{EXPLAINED[0]}?as_of={EXPLAINED[1]}"
+GOAL = "find work near home"
+
+
+def journey(site, user, text, labels):
+    status, body = site.api(user, f"/api/v1/contracts/{CONTRACT}/clients/{EXPLAINED[0]}/journey?as_of={EXPLAINED[1]}")
+    problems = missing(text, [f"Client {EXPLAINED[0]} under {CONTRACT}", "Episodes", "Outcomes reached", "Payments (statement lines)",
+                              "In the client's own words", GOAL], "journey")
+    for episode in body["episodes"]:
+        problems += missing(text, [episode["record"], episode["provider"]], "journey episodes")
+    for line in body["payments"]:
+        problems += missing(text, [line["statement"], pounds(line["amount_pence"])], "journey payments")
+    if not any(label.startswith("2015") for label in labels):
+        problems.append(f"journey: the timeline has no dated axis (read: {labels[:8]})")
+    return problems
+
+
+def extract_files(site, name, rows):
+    """An extract of one events.csv, written where the browser can pick it up."""
+    import os
+    folder = os.path.join(site.folder, name)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "extract.yaml"), "w") as file:
+        file.write(f"known_at: '2016-12-20T09:00:00+00:00'\nsource: {name}\n")
+    with open(os.path.join(folder, "events.csv"), "w") as file:
+        file.write("record_id,client_id,on,kind,detail\n" + "".join(row + "\n" for row in rows))
+    return [os.path.join(folder, "extract.yaml"), os.path.join(folder, "events.csv")]
+
+
+def upload(driver, site, user):
+    """The admin uploads the client's goal; P01's user an events.csv with a day that is not a day."""
+    if user == "ada":
+        files = extract_files(site, "goal", [f"web-goal-1,{EXPLAINED[0]},2016-06-15,goal_agreed,{GOAL}"])
+    elif user == "priya":
+        files = extract_files(site, "bad-day", [f"web-bad-1,{EXPLAINED[0]},2016-13-01,work_activity,a job"])
+    else:
+        return
+    browser.attach(driver, "files", files)
+    browser.submit(driver, "form[action='/imports']")
+
+
+def imports(site, user, text, labels):
+    if user == "ada":
+        return missing(text, ["imported as import #"], "the admin's upload")
+    if user == "priya":
+        return missing(text, ["not imported", "events.csv", "2016-13-01"], "the provider's upload with a bad day")
+    status, page = site.api(user, "/api/v1/imports")
+    problems = missing(text, ["Extracts", "Imports"], "imports")
+    for item in page["items"][:5]:
+        problems += missing(text, [item["source"]], "imports")
+    return problems
+
+
 SIMULATORS = ["ada", "carol", "priya", "paul"]
 
 
@@ -174,6 +235,10 @@ PAGES = [
          ["404|403", "no statement of national-pilot for P02|does not read the ledger"], ["Payable", "C0"]),
     Page("explanation", explanation_path, explanation_allowed, explanation,
          ["404|403", f"no client '{EXPLAINED[0]}'|does not read the ledger"], ["Journeys", "Outcomes"]),
+    Page("clients", lambda site, user: f"/contracts/{CONTRACT}/clients", READERS, clients, ["403"], ["Clients of"]),
+    Page("imports", lambda site, user: "/imports", READERS, imports, ["403"], ["Imports"], upload),
+    Page("journey", lambda site, user: JOURNEY, explanation_allowed, journey,
+         ["404|403", f"no client '{EXPLAINED[0]}'|does not read the ledger"], ["Episodes", GOAL]),
     Page("assessments", lambda site, user: "/assessments", api_allows("/api/v1/assessments"), assessments, ["403"], ["Every assessment"],
          record_assessment),
     Page("diagnostics", lambda site, user: f"/diagnostics?contract={CONTRACT}", ["ada", "carol", "otto"], diagnostics,

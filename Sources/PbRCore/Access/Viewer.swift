@@ -57,6 +57,14 @@ public struct Viewer: Sendable, Equatable {
         return treatedBy.contains(providerID) || lines.contains { $0.providerID == providerID || $0.earnedBy == providerID }
     }
 
+    /// Whether a client is one of a contract's: treated by a provider some version of it covers (a version
+    /// naming no providers covers all), or with a line on its statements. Asked of one client as of a list,
+    /// so that a contract's path never reaches a client of another contract.
+    /// - Parameter covered: each version's providers.
+    public static func isClient(treatedBy: Set<ProviderID>, lines: [StatementLine], ofContractCovering covered: [Set<ProviderID>]) -> Bool {
+        covered.contains { $0.isEmpty || !$0.isDisjoint(with: treatedBy) } || !lines.isEmpty
+    }
+
     /// The lines of a list the viewer may see.
     public func visible(_ lines: [StatementLine]) -> [StatementLine] {
         lines.filter { sees(payee: $0.providerID, earnedBy: $0.earnedBy) }

@@ -19,7 +19,7 @@ extension LedgerReader {
         let clients = try await store.histories(knownAt: nil).compactMap { history -> ClientSummary? in
             let treatedBy = Set(history.episodes.map(\.providerID))
             let issued = lines[history.clientID] ?? []
-            let ofContract = covered.contains { $0.isEmpty || !$0.isDisjoint(with: treatedBy) } || !issued.isEmpty
+            let ofContract = Viewer.isClient(treatedBy: treatedBy, lines: issued, ofContractCovering: covered)
             guard ofContract, viewer.maySee(clientTreatedBy: treatedBy, lines: issued, contract: contractID) else { return nil }
             let visible = viewer.visible(issued)
             return ClientSummary(clientID: history.clientID, providers: treatedBy.filter { own == nil || $0 == own }.sorted(),

@@ -94,7 +94,9 @@ public struct LedgerReader: Sendable {
         }
         let treatedBy = Set(result.history.episodes.map(\.providerID))
         let issued = result.outcomes.flatMap(\.issued)
-        guard viewer.maySee(clientTreatedBy: treatedBy, lines: issued, contract: contractID) else { throw missing }
+        let covered = try await ContractRegistry(store: store).versions(of: contractID).versions.versions.map(\.providers)
+        guard Viewer.isClient(treatedBy: treatedBy, lines: issued, ofContractCovering: covered),
+              viewer.maySee(clientTreatedBy: treatedBy, lines: issued, contract: contractID) else { throw missing }
         if viewer.role == .provider, let own = viewer.providerID {
             for index in result.outcomes.indices {
                 result.outcomes[index].issued = viewer.visible(result.outcomes[index].issued)
@@ -114,7 +116,11 @@ public struct LedgerReader: Sendable {
     /// The audit log, for an auditor or an admin.
     public func audit(after: Int, limit: Int) async throws -> (entries: [AuditEntry], total: Int) {
         guard viewer.readsAudit else { throw AccessRefusal.forbidden("the audit log is for auditors and admins") }
-        return (try await store.auditEntries(after: after, limit: limit), try await store.auditCount())
+        let entries = try await store.auditEntries(after: after, limit: limit), total = try await store.auditCount()
+        // Its entries name clients: reading them is a view of client-level data like any other.
+        try await store.appendAudit(AuditRecord(actor: viewer.name, action: "audit.read", subject: "audit",
+                                                detail: "\(entries.count) entries after \(after)"))
+        return (entries, total)
     }
 
     func requireLedger() throws {

@@ -35,12 +35,18 @@ struct ProviderUploadCheck {
         let othersEpisodes = Set(stored.filter { $0.providerID != provider }.map(\.recordID.rawValue))
         var ownEpisodes = Set(stored.filter { $0.providerID == provider }.map(\.recordID.rawValue))
         var ownClients = Set(stored.filter { $0.providerID == provider }.map(\.clientID.rawValue))
+        let storedOwnClients = ownClients
+        let sharedClients = Set(stored.filter { $0.providerID != provider }.map(\.clientID.rawValue))
         for row in episodes {
             let named = row["provider_id"] ?? ""
             if !named.isEmpty, named != provider.rawValue {
                 issues.append(issue(.episodes, row, "provider_id", "\(provider) uploads only its own episodes, not one of '\(named)'"))
             } else if let key = row["record_id"], othersEpisodes.contains(key) {
                 issues.append(issue(.episodes, row, "record_id", "episode '\(key)' is not one of \(provider)'s"))
+            } else if let client = row["client_id"], sharedClients.contains(client), !storedOwnClients.contains(client) {
+                // An episode would make another provider's client this one's, and open its whole record:
+                // a client treated elsewhere comes to a provider through an admin's upload.
+                issues.append(issue(.episodes, row, "client_id", "client '\(client)' has no episode at \(provider): an admin uploads its first one here"))
             } else {
                 if let key = row["record_id"] { ownEpisodes.insert(key) }
                 if let client = row["client_id"], !client.isEmpty { ownClients.insert(client) }
@@ -50,7 +56,6 @@ struct ProviderUploadCheck {
             issues.append(issue(.top, row, "episode_id", "episode '\(row["episode_id"]!)' is not one of \(provider)'s"))
         }
         // Withdrawing a client withdraws every record of it: only a client whose every episode is the provider's.
-        let sharedClients = Set(stored.filter { $0.providerID != provider }.map(\.clientID.rawValue))
         for (kind, row) in clientRows {
             guard let client = row["client_id"] else { continue }
             if !ownClients.contains(client) {

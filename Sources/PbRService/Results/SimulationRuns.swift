@@ -45,7 +45,10 @@ public struct SimulationRuns: Sendable {
         var model = try shelf.model(named: request.scenario)
         var source = request.scenario
         if let referrals = request.referralsPerMonth {
-            guard referrals >= 1 else { throw AccessRefusal.badRequest("referrals a month is 1 or more") }
+            // At most the clients a run may have, so that referrals × months × providers cannot overflow.
+            guard (1...limits.maxClients).contains(referrals) else {
+                throw AccessRefusal.badRequest("referrals a month is 1 to \(limits.maxClients) here (asked: \(referrals))")
+            }
             model.referralsPerMonth = referrals
             source += " (\(referrals) referrals a month)"
         } else if request.fitToLimits, let most = limits.mostReferralsPerMonth(model), most < model.referralsPerMonth {

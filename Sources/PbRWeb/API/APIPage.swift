@@ -20,10 +20,13 @@ struct APIPage<Item: Encodable>: Encodable {
         return APIPage(items: Array(all[start..<min(start + perPage, all.count)]), page: page, perPage: perPage, total: all.count)
     }
 
+    static var maxPage: Int { 1_000_000 }
+
     static func bounds(_ request: Request) throws -> (page: Int, perPage: Int) {
         let query = request.uri.queryParameters
         let page = try query["page"].map { text in
-            guard let value = Int(text), value >= 1 else { throw AccessRefusal.badRequest("page is 1, 2, ...") }
+            // Bounded so that the first item's index, (page - 1) × per_page, cannot overflow.
+            guard let value = Int(text), (1...maxPage).contains(value) else { throw AccessRefusal.badRequest("page is 1 to \(maxPage)") }
             return value
         } ?? 1
         let perPage = try query["per_page"].map { text in

@@ -50,6 +50,24 @@ struct JourneyModel {
     var entitlements: [EntitlementRow]
     var payments: [PaymentRow]
     var paid: String
+    /// The service user's own voice: goals agreed and achieved, and feedback (nil: the viewer may not read it).
+    var voice: VoiceRows?
+
+    struct VoiceRows {
+        var goals: [DatedRow]
+        var feedback: [DatedRow]
+        var link: String
+        var summary: String
+    }
+
+    mutating func add(_ voice: ClientVoice) {
+        self.voice = VoiceRows(
+            goals: voice.goals.map { DatedRow(on: $0.on.description, what: $0.kind == .goalAchieved ? "achieved" : "agreed", detail: $0.detail) },
+            feedback: voice.feedback.map { DatedRow(on: $0.on.description, what: $0.providerID?.rawValue ?? "admin", detail: $0.text) },
+            link: "/clients/\(PathText.escape(client))/voice",
+            summary: "\(voice.agreed) goal\(voice.agreed == 1 ? "" : "s") agreed, \(voice.achieved) achieved; "
+                + "\(voice.feedback.count) piece\(voice.feedback.count == 1 ? "" : "s") of feedback")
+    }
 
     init(_ journey: ClientJourney) {
         let history = journey.history

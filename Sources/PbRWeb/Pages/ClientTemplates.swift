@@ -61,6 +61,16 @@ enum ClientTemplates {
         {{#payments}}<tr><td><a href="{{link}}">{{statement}}</a></td><td>{{line}}</td><td>{{outcome}}</td><td>{{part}}</td><td>{{kind}}</td><td class="number">{{amount}}</td><td>{{reason}}</td></tr>{{/payments}}
         </tbody></table>
         {{^payments}}<p>No lines issued.</p>{{/payments}}
+        {{#voice}}
+        <h2>In the client's own words: goals and feedback</h2>
+        <p>{{summary}}. <a href="{{link}}">Record a goal or feedback</a></p>
+        <table class="lines"><thead><tr><th>Day</th><th>Goal</th><th>What</th></tr></thead><tbody>
+        {{#goals}}<tr><td>{{on}}</td><td>{{what}}</td><td>{{detail}}</td></tr>{{/goals}}
+        </tbody></table>
+        <table class="lines"><thead><tr><th>Day</th><th>Recorded by</th><th>Feedback</th></tr></thead><tbody>
+        {{#feedback}}<tr><td>{{on}}</td><td>{{what}}</td><td>{{detail}}</td></tr>{{/feedback}}
+        </tbody></table>
+        {{/voice}}
         """
 
     static let imports = """

@@ -63,7 +63,9 @@ enum ClientRoutes {
                 let viewer = try context.signedIn(), (id, client) = try clientKey(context)
                 let asOf = try APIRoutes.day(request, default: environment.clock.today)
                 let journey = try await environment.ledger(viewer) { try await $0.journey(id, client: client, asOf: asOf) }
-                let model = JourneyModel(journey)
+                var model = JourneyModel(journey)
+                // The client's own voice beside the journey, for those who may read it (audited there).
+                do { model.add(try await environment.voice(viewer) { try await $0.voice(client) }) } catch is AccessRefusal {}
                 return HTMLReply.response(environment.pages.render("journey", model, title: "Client \(client)", viewer: viewer, csrf: context.csrf))
             },
         ]

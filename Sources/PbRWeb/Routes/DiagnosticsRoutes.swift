@@ -77,7 +77,7 @@ enum DiagnosticsRoutes {
 
     static func post(_ request: Request, _ context: WebContext, _ environment: WebEnvironment) async throws -> Response {
         let viewer = try context.signedIn()
-        let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
+        let form = try await Forms.form(Form.self, request, context)
         try Forms.requireSession(form.csrf, context)
         guard let id = form.contract, !id.isEmpty else { throw AccessRefusal.badRequest("the form names no contract") }
         let asked = try day(form.asOf)
@@ -96,6 +96,15 @@ enum Forms {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do { return try decoder.decode(type, from: Data(buffer.readableBytesView)) } catch {
             throw AccessRefusal.badRequest("the body is not the JSON object this route takes (see /openapi.json)")
+        }
+    }
+
+    /// A URL-encoded form's fields; a body no page of ours sends (a key twice, bad escapes) is a 400, not a 500.
+    static func form<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebContext) async throws -> T {
+        do { return try await URLEncodedFormDecoder().decode(type, from: request, context: context) } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            throw AccessRefusal.badRequest("the form is not one this page sends")
         }
     }
 

@@ -13,7 +13,7 @@ enum SignIn {
     }
 
     static func post(_ request: Request, _ context: WebContext, _ environment: WebEnvironment) async throws -> Response {
-        let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
+        let form = try await Forms.form(Form.self, request, context)
         let name = form.name ?? "", expected = request.cookies[SessionCookie.signInCSRF]?.value ?? ""
         guard Secret.matches(form.csrf ?? "", expected) else {
             throw AccessRefusal.forbidden("the form has expired or did not come from this site: open the sign-in page again")
@@ -43,7 +43,7 @@ enum SignIn {
 
     static func signOut(_ request: Request, _ context: WebContext, _ environment: WebEnvironment) async throws -> Response {
         let viewer = try context.signedIn()
-        let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
+        let form = try await Forms.form(Form.self, request, context)
         guard let secret = context.sessionSecret, let csrf = context.csrf, Secret.matches(form.csrf ?? "", csrf) else {
             throw AccessRefusal.forbidden("the form did not come from this session")
         }

@@ -102,7 +102,7 @@ enum SimulationRoutes {
     }
 
     static func post(_ request: Request, _ context: WebContext, _ environment: WebEnvironment) async throws -> Response {
-        let form = try await URLEncodedFormDecoder().decode(Form.self, from: request, context: context)
+        let form = try await Forms.form(Form.self, request, context)
         try Forms.requireSession(form.csrf, context)
         guard let id = form.contract, !id.isEmpty else { throw AccessRefusal.badRequest("the form names no contract") }
         guard let runs = Int(form.runs ?? ""), let seed = UInt64(form.seed ?? "") else {
