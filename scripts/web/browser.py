@@ -5,8 +5,8 @@ import shutil
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -28,7 +28,7 @@ def sign_in(driver, base: str, name: str, password: str):
     driver.find_element(By.NAME, "password").send_keys(password)
     button = driver.find_element(By.CSS_SELECTOR, "form.sign-in button[type=submit]")
     button.click()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(button))  # the next page has loaded
+    WebDriverWait(driver, 60).until(lambda _: detached(button))  # the next page has loaded
     if "/sign-in" in driver.current_url:
         raise AssertionError(f"{name} could not sign in: {text(driver)[:300]}")
 
@@ -80,7 +80,17 @@ def submit(driver, form: str):
     """Sends a form as a person would (its button) and waits for the page that answers."""
     button = driver.find_element(By.CSS_SELECTOR, f"{form} button[type=submit]")
     button.click()
-    WebDriverWait(driver, 300).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 300).until(lambda _: detached(button))
+
+
+def detached(element) -> bool:
+    """Whether the page the element was on has gone. Chromium's driver reports a node of a page being
+    replaced in more than one way (stale, or "does not belong to the document"): each means it has gone."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
 
 
 def attach(driver, name: str, paths: list[str]):

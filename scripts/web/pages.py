@@ -212,9 +212,10 @@ SIMULATORS = ["ada", "carol", "priya", "paul"]
 def simulations(site, user, text, labels):
     if user not in SIMULATORS:  # the auditor reads the runs kept and starts none
         return missing(text, ["Simulation", "Runs kept", "#1"], "simulations kept")
-    problems = missing(text, ["Simulation", "Monthly income of", "Cash-flow gap", "The commissioner"], f"simulation run by {user}")
-    if not labels:
-        problems.append("simulation: no chart")
+    problems = missing(text, [f"Simulation of {CONTRACT}: 5 runs", "2 referrals a month, not 40: the most a run here may have",
+                              "Median income", "The commissioner", "Median spend"], f"simulation run by {user}")
+    if "income a month (£)" not in labels:
+        problems.append(f"simulation: no income chart in pounds (read: {labels[:8]})")
     return problems
 
 
@@ -226,8 +227,9 @@ def run_simulation(driver, site, user):
 
 
 PAGES = [
+    # The assessor, who reads no ledger, is sent to the assessments instead.
     Page("overview", lambda site, user: f"/?contract={CONTRACT}", READERS, overview,
-         ["403", "does not read the ledger"], ["Payments to date", "By payee"]),
+         ["Assessments", "Record an assessment"], ["Payments to date", "By payee"]),
     Page("statement", statement_path, READERS, statement, ["403"], ["Payable", "Lines"]),
     # P01's user reaching for P02's statement is told there is none, as if it did not exist.
     Page("statement-of-another-provider", lambda site, user: f"/contracts/{CONTRACT}/statements/2016-12/P02",
