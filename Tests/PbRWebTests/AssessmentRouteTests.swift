@@ -119,6 +119,13 @@ struct AssessmentRouteTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("<td>A002</td><td>2013-01-07</td><td>4</td>") && page.text.contains("<td>4</td><td>2</td><td>⚑ band disagrees"))
             #expect(page.text.contains("opiates_or_crack, housing") && page.text.contains("Waiting times"))
+            // The flagged assessment is listed above every assessment, and again in its place among them.
+            let flaggedSection = page.text.components(separatedBy: "<h2>Every assessment</h2>")
+            #expect(flaggedSection.count == 2 && flaggedSection[0].contains("⚑ band disagrees") && flaggedSection[1].contains("⚑ band disagrees"))
+            let total = try await fixture.pool.withStore { try await $0.histories(knownAt: nil) }.reduce(0) { $0 + $1.assessments.count }
+            #expect(page.text.contains("<p>1 to \(total) of \(total), by client then day.") && !page.text.contains(">Next</a>"))
+            let beyond = try await client.execute(uri: "/assessments?page=2", method: .get, headers: [.cookie: "pbr_session=\(session.secret)"])
+            #expect(beyond.text.contains("<p>none of \(total), by client then day. <a href=\"/assessments?page=1\">Previous</a>"))
         }
         try await fixture.close()
     }

@@ -36,15 +36,25 @@ struct AssessmentsModel {
     struct Waiting { var provider: String; var band: String; var referred: Int; var started: Int; var toAssessment: Spread; var toStart: Spread; var total: Spread }
 
     var form: Form?
+    /// A page of every assessment (`perPage` a page); every flagged one and the one just recorded above it.
     var rows: [Row]
+    var flaggedRows: [Row]
+    var hasFlagged: Bool
     var flagged: Int
+    var total: Int
+    var shown: String
+    var previous: String?
+    var next: String?
+    static let perPage = 200
+    /// The first `perPage` clients assessed twice (the API lists them all), of `twiceTotal`.
     var twice: [Twice]
+    var twiceTotal: Int
     var waiting: [Waiting]
     var asOf: String
     var recorded: String?
     var csrf: String
 
-    init(rows: [AssessmentDesk.Row], twice: [AssessedTwice], waiting: WaitingTimes, asOf: Day, form: Form?, providers: [ProviderID],
+    init(rows: [AssessmentDesk.Row], page: Int, twice: [AssessedTwice], waiting: WaitingTimes, asOf: Day, form: Form?, providers: [ProviderID],
          recorded: String?, csrf: String) {
         self.csrf = csrf
         var form = form
@@ -59,8 +69,17 @@ struct AssessmentsModel {
                        referredTo: d?.referredTo?.rawValue ?? "", why: d?.why ?? "", assessedTwice: row.assessedTwice,
                        recorded: a.recordID.rawValue == recorded)
         }
+        flaggedRows = self.rows.filter { $0.disagrees || $0.recorded }
+        hasFlagged = !flaggedRows.isEmpty
         flagged = self.rows.filter(\.disagrees).count
-        self.twice = twice.map { Twice(client: $0.clientID.rawValue, assessments: $0.assessments, firstStart: $0.firstStart?.description ?? "not started") }
+        total = self.rows.count
+        let start = min((page - 1) * Self.perPage, total), end = min(start + Self.perPage, total)
+        shown = start < end ? "\(start + 1) to \(end)" : "none"
+        previous = page > 1 ? "/assessments?page=\(page - 1)" : nil
+        next = end < total ? "/assessments?page=\(page + 1)" : nil
+        self.rows = Array(self.rows[start..<end])
+        twiceTotal = twice.count
+        self.twice = twice.prefix(Self.perPage).map { Twice(client: $0.clientID.rawValue, assessments: $0.assessments, firstStart: $0.firstStart?.description ?? "not started") }
         func spread(_ s: WaitingTimes.Spread) -> Spread {
             Spread(count: s.count, median: s.median.map(String.init) ?? "–", p90: s.p90.map(String.init) ?? "–")
         }

@@ -24,8 +24,17 @@ extension Templates {
         <button type="submit">Record</button>
         </form>
         {{/form}}
+        <h2>Flagged, and just recorded</h2>
+        <p>{{flagged}} recorded bands disagree with their score (flagged ⚑), all of them here. ⧉: the client was assessed twice or more before treatment.</p>
+        {{#hasFlagged}}<table class="lines"><thead><tr><th>Record</th><th>Client</th><th>Assessed</th><th>Band</th><th>Score</th><th>Computed</th><th>Flags</th>
+        <th>Reason</th><th>Factors</th><th>Referred to</th><th>Assessor</th><th>Source</th></tr></thead><tbody>
+        {{#flaggedRows}}<tr{{#recorded}} class="recorded"{{/recorded}}><td>{{recordID}}</td><td>{{client}}</td><td>{{assessedOn}}</td><td>{{band}}</td>
+        <td>{{score}}</td><td>{{computed}}</td><td>{{#disagrees}}⚑ band disagrees with score {{/disagrees}}{{#assessedTwice}}⧉ assessed twice before treatment{{/assessedTwice}}</td>
+        <td>{{reason}}{{#why}}: {{why}}{{/why}}</td><td>{{factors}}</td><td>{{referredTo}}</td><td>{{assessor}}</td><td>{{source}}</td></tr>{{/flaggedRows}}
+        </tbody></table>{{/hasFlagged}}
         <h2>Every assessment</h2>
-        <p>{{flagged}} recorded bands disagree with their score (flagged ⚑). ⧉: the client was assessed twice or more before treatment.</p>
+        <p>{{shown}} of {{total}}, by client then day.{{#previous}} <a href="{{previous}}">Previous</a>{{/previous}}{{#next}} <a href="{{next}}">Next</a>{{/next}}
+        The API lists them all (<code>/api/v1/assessments</code>, a page at a time).</p>
         <table class="lines"><thead><tr><th>Record</th><th>Client</th><th>Assessed</th><th>Band</th><th>Score</th><th>Computed</th><th>Flags</th>
         <th>Reason</th><th>Factors</th><th>Referred to</th><th>Assessor</th><th>Source</th></tr></thead><tbody>
         {{#rows}}<tr{{#recorded}} class="recorded"{{/recorded}}><td>{{recordID}}</td><td>{{client}}</td><td>{{assessedOn}}</td><td>{{band}}</td>
@@ -33,7 +42,7 @@ extension Templates {
         <td>{{reason}}{{#why}}: {{why}}{{/why}}</td><td>{{factors}}</td><td>{{referredTo}}</td><td>{{assessor}}</td><td>{{source}}</td></tr>{{/rows}}
         </tbody></table>
         {{^rows}}<p>No assessments you may see.</p>{{/rows}}
-        <h2>Assessed twice or more before treatment</h2>
+        <h2>Assessed twice or more before treatment: {{twiceTotal}} clients</h2>
         <p class="note">Offered assessments instead of treatment? Clients with two or more assessments on or before their first episode's start, or never started.</p>
         <table><thead><tr><th>Client</th><th class="number">Assessments</th><th>First start</th></tr></thead><tbody>
         {{#twice}}<tr><td>{{client}}</td><td class="number">{{assessments}}</td><td>{{firstStart}}</td></tr>{{/twice}}

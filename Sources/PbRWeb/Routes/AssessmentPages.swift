@@ -33,10 +33,11 @@ enum AssessmentPages {
         let asked = request.uri.queryParameters["contract"].map(String.init)
         let recorded = request.uri.queryParameters["recorded"].map(String.init)
         let today = environment.clock.today, csrf = context.csrf ?? ""
+        let (page, _) = try APIPage<String>.bounds(request)
         let model = try await environment.assessments(viewer) { desk in
             let contracts = try await desk.recordingContracts()
             let chosen = contracts.first { $0.id == asked } ?? contracts.first
-            return AssessmentsModel(rows: try await desk.list(), twice: try await desk.assessedTwice(),
+            return AssessmentsModel(rows: try await desk.list(), page: page, twice: try await desk.assessedTwice(),
                                     waiting: try await desk.waitingTimes(asOf: today), asOf: today,
                                     form: chosen.map { AssessmentsModel.Form(contract: $0.id, rules: $0.rules, others: contracts.map(\.id),
                                                                                providers: [], today: today) },
