@@ -57,7 +57,7 @@ struct SimulationPageTests {
             #expect(clients.status == .badRequest)
             #expect(clients.text.contains("a run of this scenario refers 600 clients (50 a month for 12 months to 1 provider), more than the 500"))
             #expect(clients.text.contains("ask for at most 41 referrals a month"))
-            let smaller = try await start(client, fixture, #"{"scenario":"too-big","runs":2,"seed":1,"referrals_per_month":41}"#)
+            let smaller = try await start(client, fixture, #"{"scenario":"too-big","runs":1,"seed":1,"referrals_per_month":41}"#)
             #expect(smaller.status == .created && smaller.text.contains(#""clients_per_run":492"#))
             let unknown = try await start(client, fixture, #"{"scenario":"../contracts/kent","runs":2}"#)
             #expect(unknown.status == .badRequest && unknown.text.contains("no scenario '../contracts/kent': the scenarios are small, too-big"))
@@ -86,7 +86,7 @@ struct SimulationPageTests {
             let fitted = try await client.execute(
                 uri: "/simulations", method: .post,
                 headers: [.cookie: "pbr_session=\(session.secret)", .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "csrf=\(session.csrf)&contract=national-pilot&scenario=too-big&runs=2&seed=5&referrals_per_month="))
+                body: ByteBuffer(string: "csrf=\(session.csrf)&contract=national-pilot&scenario=too-big&runs=1&seed=5&referrals_per_month="))
             #expect(fitted.status == .seeOther && fitted.headers[.location] == "/simulations/2")
             let second = try await fixture.pool.withStore { try await $0.simulations("national-pilot") }.first { $0.id == 2 }
             #expect(second?.clients == 492
