@@ -32,6 +32,8 @@ public struct ClientExplanation: Sendable {
         public var journeys: [Journey]
         public var outcomes: [Outcome]
         public var lastImportID: Int
+        /// The providers each version of the contract covers (empty: all), to tell the contract's clients.
+        public var covered: [Set<ProviderID>] = []
     }
 
     /// - Throws: a `Refusal` for an unknown contract, client or outcome.
@@ -59,6 +61,7 @@ public struct ClientExplanation: Sendable {
                            issued: issued.filter { $0.outcomeID == trace.outcomeID })
         }
         let journeys = contract.journeys(history.asOf(asOf).episodes)
-        return Result(history: history, journeys: journeys, outcomes: outcomes, lastImportID: lastImport)
+        return Result(history: history, journeys: journeys, outcomes: outcomes, lastImportID: lastImport,
+                      covered: versions.versions.map(\.providers))
     }
 }

@@ -94,8 +94,7 @@ public struct LedgerReader: Sendable {
         }
         let treatedBy = Set(result.history.episodes.map(\.providerID))
         let issued = result.outcomes.flatMap(\.issued)
-        let covered = try await ContractRegistry(store: store).versions(of: contractID).versions.versions.map(\.providers)
-        guard Viewer.isClient(treatedBy: treatedBy, lines: issued, ofContractCovering: covered),
+        guard Viewer.isClient(treatedBy: treatedBy, lines: issued, ofContractCovering: result.covered),
               viewer.maySee(clientTreatedBy: treatedBy, lines: issued, contract: contractID) else { throw missing }
         if viewer.role == .provider, let own = viewer.providerID {
             for index in result.outcomes.indices {
