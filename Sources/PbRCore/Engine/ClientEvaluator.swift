@@ -5,10 +5,14 @@ struct ClientEvaluator: Sendable {
     /// The contract's outcomes, each held once by reference: iterating them for every client would
     /// otherwise copy (and retain and release) every rule's parameters.
     private let rules: [SharedRule]
+    /// Each exclusive group's outcomes as indices into `rules`: a client's earned outcomes are held by
+    /// index, not hashed by id.
+    private let groups: [ExclusiveGroupSettlement]
 
     init(contract: Contract) {
         self.contract = contract
         rules = contract.outcomes.map(SharedRule.init)
+        groups = contract.exclusiveGroups.map { ExclusiveGroupSettlement(group: $0, outcomes: contract.outcomes.map(\.id)) }
     }
 
     private final class SharedRule: Sendable {
@@ -28,8 +32,8 @@ struct ClientEvaluator: Sendable {
         let diedOn = Self.deathDay(history)
         let contexts = journeys.map { JourneyContext(journey: $0, history: history, asOf: asOf, diedOn: diedOn) }
         var result = Result()
-        var earned: [OutcomeID: ExclusiveGroupSettlement.Earned] = [:]
-        for shared in rules {
+        var earned = [ExclusiveGroupSettlement.Earned?](repeating: nil, count: rules.count)
+        for (index, shared) in rules.enumerated() {
             guard var achievement = earliestAchievement(of: shared.rule.kind, in: contexts, diedOn: diedOn) else { continue }
             let id = shared.rule.id
             guard let band = Self.band(on: achievement.achievedOn, in: history.assessments) else {
@@ -51,13 +55,11 @@ struct ClientEvaluator: Sendable {
                 price = price - price.share(basisPoints: reduction)
                 achievement.evidence += "; reduced by \(Money(pence: Int64(reduction)))%: \(ClaimRule.describe(claim))"
             }
-            earned[id] = .init(price: price, lines: lines(for: achievement, of: id, price: price, band: band,
-                                                          clientID: history.clientID))
+            earned[index] = .init(price: price, lines: lines(for: achievement, of: id, price: price, band: band,
+                                                             clientID: history.clientID))
         }
-        for group in contract.exclusiveGroups {
-            ExclusiveGroupSettlement(group: group).settle(&earned)
-        }
-        result.lines = rules.flatMap { earned[$0.rule.id]?.lines ?? [] }
+        for group in groups { group.settle(&earned) }
+        for outcome in earned { if let outcome { result.lines += outcome.lines } }
         return result
     }
 

@@ -17,12 +17,18 @@ public struct EntitlementRun: Sendable {
         // Contiguous chunks of clients, so that joining the chunks keeps client order.
         let chunkCount = max(1, min(64, histories.count / 2_000))
         let chunkSize = (histories.count + chunkCount - 1) / max(chunkCount, 1)
-        let chunks = concurrentMap(chunkCount) { chunk in
+        var chunks = concurrentMap(chunkCount) { chunk in
             var merged = ChunkResult()
             for index in (chunk * chunkSize)..<min(histories.count, (chunk + 1) * chunkSize) {
-                let result = evaluator.evaluate(histories[order[index]], asOf: asOf)
-                for line in result.lines.sorted(by: Entitlement.outputOrder) {
-                    merged.byProvider[line.providerID, default: []].append(line)
+                var result = evaluator.evaluate(histories[order[index]], asOf: asOf)
+                result.lines.sort(by: Entitlement.outputOrder)
+                // A client's lines come payee by payee: each payee's run is appended at once.
+                var first = result.lines.startIndex
+                while first < result.lines.endIndex {
+                    let payee = result.lines[first].providerID
+                    let end = result.lines[first...].firstIndex { $0.providerID != payee } ?? result.lines.endIndex
+                    merged.byProvider[payee, default: []].append(contentsOf: result.lines[first..<end])
+                    first = end
                 }
                 merged.exceptions += result.exceptions
             }
@@ -32,10 +38,17 @@ public struct EntitlementRun: Sendable {
         // Output order without sorting a million lines: providers in order, each provider's lines chunk
         // by chunk, and chunks hold clients in order.
         let providers = Set(chunks.flatMap(\.byProvider.keys)).sorted()
-        var lines: [Entitlement] = []
-        lines.reserveCapacity(chunks.reduce(0) { $0 + $1.byProvider.values.reduce(0) { $0 + $1.count } })
+        var parts: [[Entitlement]] = []
         for provider in providers {
-            for chunk in chunks { lines += chunk.byProvider[provider] ?? [] }
+            for index in chunks.indices {
+                if let part = chunks[index].byProvider.removeValue(forKey: provider) { parts.append(part) }
+            }
+        }
+        // One payee's one chunk (a small run) is taken as it is, not copied line by line.
+        var lines: [Entitlement] = parts.count == 1 ? parts.removeLast() : []
+        if parts.count > 1 {
+            lines.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for part in parts { lines += part }
         }
         CapLedger(contract: contract).apply(to: &lines)
         // Exceptions are few: sorting them costs nothing.

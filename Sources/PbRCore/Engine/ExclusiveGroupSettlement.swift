@@ -9,10 +9,19 @@ struct ExclusiveGroupSettlement: Sendable {
     }
 
     let group: ExclusiveGroup
+    /// The group's outcomes, each with its index among the contract's outcomes.
+    private let members: [(id: OutcomeID, index: Int)]
 
-    func settle(_ earned: inout [OutcomeID: Earned]) {
-        let members = group.outcomes.compactMap { id in
-            earned[id].flatMap { $0.lines.isEmpty ? nil : (id: id, earned: $0) }
+    /// - Parameter outcomes: the contract's outcomes in order, as `settle`'s array holds them.
+    init(group: ExclusiveGroup, outcomes: [OutcomeID]) {
+        self.group = group
+        members = group.outcomes.compactMap { id in outcomes.firstIndex(of: id).map { (id, $0) } }
+    }
+
+    /// - Parameter earned: by the index of each outcome among the contract's outcomes.
+    func settle(_ earned: inout [Earned?]) {
+        let members = self.members.compactMap { member in
+            earned[member.index].flatMap { $0.lines.isEmpty ? nil : (id: member.id, index: member.index, earned: $0) }
         }
         guard members.count > 1 else { return }
         let ordered = members.sorted { a, b in
@@ -26,12 +35,12 @@ struct ExclusiveGroupSettlement: Sendable {
             let price = member.earned.price
             let topUp = price - paid
             guard topUp > .zero else {
-                earned[member.id]?.lines = []
+                earned[member.index]?.lines = []
                 continue
             }
             if paid > .zero {
                 let note = "top-up: \(price) less \(paid) paid for \(paidBy.joined(separator: ", "))"
-                earned[member.id]?.lines = member.earned.lines.map { line in
+                earned[member.index]?.lines = member.earned.lines.map { line in
                     var line = line
                     if line.status == .payable { line.amount = topUp }
                     if line.status == .pending { line.pendingAmount = topUp }

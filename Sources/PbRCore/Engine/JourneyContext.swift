@@ -20,10 +20,12 @@ public final class JourneyContext: Sendable {
         self.diedOn = diedOn
         // A journey has a few episodes: a scan of them is cheaper than hashing every TOP's episode id.
         let ids = journey.episodes.map(\.recordID)
-        tops = history.tops.filter { ids.contains($0.episodeID) }
-        baseline = tops.filter { $0.stage == .start }.min { a, b in a.on != b.on ? a.on < b.on : a.recordID < b.recordID }
-        reviews = tops.filter { $0.stage == .review || $0.stage == .exit }
-            .sorted { a, b in a.on != b.on ? a.on < b.on : a.recordID < b.recordID }
+        // A client with one journey (most) has all its TOPs in it: then they are shared, not copied.
+        tops = history.tops.allSatisfy { ids.contains($0.episodeID) } ? history.tops : history.tops.filter { ids.contains($0.episodeID) }
+        baseline = tops.lazy.filter { $0.stage == .start }.min { a, b in a.on != b.on ? a.on < b.on : a.recordID < b.recordID }
+        var reviews = tops.filter { $0.stage == .review || $0.stage == .exit }
+        reviews.sort { a, b in a.on != b.on ? a.on < b.on : a.recordID < b.recordID }
+        self.reviews = reviews
     }
 
     /// The last day events may count: the journey's end, or the run's day while it goes on.

@@ -21,7 +21,8 @@ struct CohortClient {
     let number: Int
     let provider: ProviderID
     let through: Day
-    private(set) var records: [Record] = []
+    /// What is drawn, held as a run loads it: no records between.
+    private(set) var history: ClientHistory
     private var serial = 0
 
     // What the client is now.
@@ -39,6 +40,14 @@ struct CohortClient {
         self.model = model; self.draws = draws; self.number = number; self.provider = provider; self.through = through
         let digits = String(number)
         id = ClientID("S" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits)
+        history = ClientHistory(clientID: id)
+    }
+
+    /// The client's records, kind by kind, each kind in the order it was drawn: as an extract holds them.
+    var records: [Record] {
+        (history.client.map { [.client($0)] } ?? [])
+            + history.assessments.map(Record.assessment) + history.episodes.map(Record.episode) + history.tops.map(Record.top)
+            + history.offences.map(Record.offence) + history.events.map(Record.event) + history.claims.map(Record.claim)
     }
 
     private mutating func nextID(_ prefix: String) -> RecordID {
@@ -56,18 +65,18 @@ struct CohortClient {
         injecting = substances.contains { $0 == .opiates || $0 == .crack } && chance(model.injectingBasisPoints, &random)
         housingProblem = chance(model.housingProblemBasisPoints, &random)
         inWork = chance(model.inWorkBasisPoints, &random)
-        records.append(.client(Client(id: id, sex: random.chance(0.7) ? .male : .female, birthYear: random.int(1960...1994))))
-        records.append(.assessment(Assessment(recordID: nextID("A"), clientID: id, assessedOn: referral, band: band, assessor: "LASAR",
-                                              reason: .initial)))
+        history.client = Client(id: id, sex: random.chance(0.7) ? .male : .female, birthYear: random.int(1960...1994))
+        history.assessments.append(Assessment(recordID: nextID("A"), clientID: id, assessedOn: referral, band: band, assessor: "LASAR",
+                                              reason: .initial))
         if offends, !criminalJustice || random.chance(0.5) {
             let before = referral.adding(days: -random.int(30...330))
-            records.append(.offence(Offence(recordID: nextID("O"), clientID: id, offenceOn: before, provenOn: before.adding(days: 60),
-                                            trigger: true, category: "theft")))
+            history.offences.append(Offence(recordID: nextID("O"), clientID: id, offenceOn: before, provenOn: before.adding(days: 60),
+                                            trigger: true, category: "theft"))
         }
         let source: ReferralSource = criminalJustice ? .criminalJustice : .selfReferral
         guard chance(model.startsBasisPoints, &random) else {
-            records.append(.episode(Episode(recordID: nextID("E"), clientID: id, providerID: provider, referralOn: referral, startOn: nil,
-                                            substances: substances, referralSource: source)))
+            history.episodes.append(Episode(recordID: nextID("E"), clientID: id, providerID: provider, referralOn: referral, startOn: nil,
+                                            substances: substances, referralSource: source))
             return
         }
         var (referredOn, start) = (referral, referral.adding(days: random.int(0...model.maxWaitDays)))
@@ -95,7 +104,7 @@ struct CohortClient {
             if chance(model.monthly.death, &random) {
                 (end, reason) = (day, .died)
                 died = true
-                records.append(.event(Event(recordID: nextID("V"), clientID: id, on: day, kind: .died)))
+                history.events.append(Event(recordID: nextID("V"), clientID: id, on: day, kind: .died))
                 break
             }
             changes(on: day, &random)
@@ -108,8 +117,8 @@ struct CohortClient {
                 top(.review, on: day, episode: episode)
             }
         }
-        records.append(.episode(Episode(recordID: episode, clientID: id, providerID: provider, referralOn: referral, startOn: start,
-                                        endOn: end, dischargeReason: reason, substances: substances, referralSource: source)))
+        history.episodes.append(Episode(recordID: episode, clientID: id, providerID: provider, referralOn: referral, startOn: start,
+                                        endOn: end, dischargeReason: reason, substances: substances, referralSource: source))
         return reason?.isSuccessfulCompletion == true ? end : nil
     }
 
@@ -120,7 +129,7 @@ struct CohortClient {
             if day > through { return nil }
             if chance(model.monthly.death, &random) {
                 died = true
-                records.append(.event(Event(recordID: nextID("V"), clientID: id, on: day, kind: .died)))
+                history.events.append(Event(recordID: nextID("V"), clientID: id, on: day, kind: .died))
                 return nil
             }
             if offends, chance(model.monthly.offending, &random) { offence(on: day) }
@@ -138,11 +147,11 @@ struct CohortClient {
         if housingProblem, chance(chances.housed, &random) { housingProblem = false }
         if !inWork, chance(chances.workActivity, &random) {
             inWork = true
-            records.append(.event(Event(recordID: nextID("V"), clientID: id, on: day, kind: .workActivity)))
+            history.events.append(Event(recordID: nextID("V"), clientID: id, on: day, kind: .workActivity))
         }
         if injecting, !vaccinated, chance(chances.hepatitisBCourse, &random) {
             vaccinated = true
-            records.append(.event(Event(recordID: nextID("V"), clientID: id, on: day, kind: .hepbCourseComplete)))
+            history.events.append(Event(recordID: nextID("V"), clientID: id, on: day, kind: .hepbCourseComplete))
         }
         if chance(chances.wellbeing, &random) { qualityOfLife = min(qualityOfLife + 2, 20) }
         if offends, chance(chances.offending, &random) { offence(on: day) }
@@ -151,14 +160,20 @@ struct CohortClient {
     /// A proven offence, proven 60 days after it; one not yet proven by `through` is not known.
     private mutating func offence(on day: Day) {
         guard day.adding(days: 60) <= through else { return }
-        records.append(.offence(Offence(recordID: nextID("O"), clientID: id, offenceOn: day, provenOn: day.adding(days: 60), trigger: true,
-                                        category: "theft")))
+        history.offences.append(Offence(recordID: nextID("O"), clientID: id, offenceOn: day, provenOn: day.adding(days: 60), trigger: true,
+                                        category: "theft"))
     }
+
+    /// A TOP with every count of days 0: each TOP starts from it.
+    private static let noDays: TopValues = {
+        var values = TopValues()
+        for field in TopField.allCases where field.scale == .days { values[field] = 0 }
+        return values
+    }()
 
     /// A TOP of the client as now: 20 days of each presenting substance while using, 0 when abstinent.
     private mutating func top(_ stage: TopStage, on day: Day, episode: RecordID, baseline: Bool = false) {
-        var values = TopValues()
-        for field in TopField.allCases where field.scale == .days { values[field] = 0 }
+        var values = Self.noDays
         for substance in substances { values[substance.topField] = abstinent && !baseline ? 0 : 20 }
         values[.injectedDays] = injecting ? 12 : 0
         values[.acuteHousing] = housingProblem ? 1 : 0
@@ -167,6 +182,6 @@ struct CohortClient {
         values[.qualityOfLife] = qualityOfLife
         values[.psychological] = 10
         values[.physical] = 10
-        records.append(.top(TopReview(recordID: nextID("T"), clientID: id, episodeID: episode, on: day, stage: stage, values: values)))
+        history.tops.append(TopReview(recordID: nextID("T"), clientID: id, episodeID: episode, on: day, stage: stage, values: values))
     }
 }

@@ -20,20 +20,20 @@ public struct CohortSimulator: Sendable {
     /// Every client's records, client by client.
     public func records() -> [[Record]] {
         var clients: [[Record]] = []
-        eachClient { clients.append($0) }
+        eachClient { clients.append($0.records) }
         return clients
     }
 
-    /// The clients' histories, as a run would load them: each made as its client is drawn, so that no
-    /// cohort's records are held beside its histories.
+    /// The clients' histories, as a run would load them: each drawn straight into its history, with no
+    /// records between.
     public func histories() -> [ClientHistory] {
         var histories: [ClientHistory] = []
-        eachClient { histories.append(ClientHistory(records: $0)) }
+        eachClient { histories.append($0.history) }
         return histories
     }
 
-    /// Draws the clients in order, handing each one's records to `take`.
-    private func eachClient(_ take: ([Record]) -> Void) {
+    /// Draws the clients in order, handing each one to `take`.
+    private func eachClient(_ take: (CohortClient) -> Void) {
         let draws = CohortClient.Draws(model)
         var count = 0
         for month in 0..<model.referralMonths {
@@ -49,7 +49,7 @@ public struct CohortSimulator: Sendable {
                     let referral = first.adding(days: random.int(0...27))
                     var client = CohortClient(model: model, draws: draws, number: count, provider: provider, through: through)
                     client.live(referredOn: referral, &random)
-                    take(client.records)
+                    take(client)
                 }
             }
         }

@@ -68,15 +68,18 @@ public struct ContractSimulation: Sendable {
         }
         // An outcome reached is a client and outcome whose parts are paid: its lines come together.
         var reached = 0
-        var previous: Entitlement?
-        for line in report.lines where line.status != .pending {
-            if line.providerID != payee {
+        var previous: (client: ClientID, outcome: OutcomeID)?
+        // By index, so that no line is copied whole.
+        let lines = report.lines
+        for index in lines.indices where lines[index].status != .pending {
+            if lines[index].providerID != payee {
                 countPayeesDays()
-                payee = line.providerID
+                payee = lines[index].providerID
             }
-            byDay[line.dueOn, default: .zero] += line.amount
-            if previous.map({ $0.clientID != line.clientID || $0.outcomeID != line.outcomeID }) ?? true { reached += 1 }
-            previous = line
+            byDay[lines[index].dueOn, default: .zero] += lines[index].amount
+            let key = (client: lines[index].clientID, outcome: lines[index].outcomeID)
+            if previous.map({ $0.client != key.client || $0.outcome != key.outcome }) ?? true { reached += 1 }
+            previous = key
         }
         countPayeesDays()
         income.outcomesAchieved = reached
