@@ -26,7 +26,7 @@ enum SimulationText {
         }
         if let investor = summary.investor {
             let investment = investor.investment
-            out += "\nThe investor: \(investment.amount.sterling) lent to \(investment.payee.rawValue) at \(Percent.text(basisPoints: investment.interestBasisPoints)) a year, "
+            out += "\nThe investor: \(investment.amount.sterling) lent to \(investment.payee.rawValue) \(investment.whenDrawn) at \(Percent.text(basisPoints: investment.interestBasisPoints)) a year, "
                 + "repaid from \(Percent.text(basisPoints: investment.repaymentBasisPoints)) of its outcome payments\n"
                 + "gain (repaid less lent): expected \(investor.expectedGain.sterling); median \(investor.gain.median.sterling) "
                 + "(5th \(investor.gain.p5.sterling), 95th \(investor.gain.p95.sterling)); chance of loss \(Int((investor.chanceOfLoss * 100).rounded()))%\n"

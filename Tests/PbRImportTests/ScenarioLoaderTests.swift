@@ -27,18 +27,20 @@ struct ScenarioLoaderTests {
             review_every: 6 months
             monthly: {death: 0.05%, completion: 90%}
             payment_lag: 45 days
+            data_lag: 31 days
             monthly_cost: {B: 1234.56}
             working_capital_confidence: 90%
-            investment: {payee: B, amount: 250000.00, interest: 7.5%, repayment_share: 60%}
+            investment: {payee: B, amount: 250000.00, interest: 7.5%, repayment_share: 60%, drawn_over: 12 months}
             """)
         var expected = CohortModel()
         (expected.providers, expected.referralsPerMonth, expected.referralsVary) = ([ProviderID("A"), ProviderID("B")], 12, false)
         (expected.bandWeights, expected.injectingBasisPoints, expected.reviewEveryMonths) = ([5_000, 0, 0, 0, 5_000], 1_250, 6)
         expected.presenting = [.init([.alcohol], 4_000), .init([.opiates, .crack], 6_000)]
-        (expected.monthly.death, expected.monthly.completion, expected.paymentLagDays) = (5, 9_000, 45)
+        (expected.monthly.death, expected.monthly.completion, expected.paymentLagDays, expected.dataLagDays) = (5, 9_000, 45, 31)
         expected.monthlyCost = [ProviderID("B"): Money("1234.56")]
         expected.workingCapitalConfidenceBasisPoints = 9_000
         expected.investment = .init(payee: ProviderID("B"), amount: Money("250000.00"), interestBasisPoints: 750, repaymentBasisPoints: 6_000)
+        expected.investment?.drawnOverMonths = 12
         #expect(model == expected)
     }
 
@@ -52,6 +54,10 @@ struct ScenarioLoaderTests {
         #expect(error("referral_counts: sometimes")?.reason == "expected poisson (the default) or fixed")
         #expect(error("investment: {payee: P01, amount: 1000.00, interest: 8%}")?.reason
                 == "an investment needs payee, amount, interest and repayment_share")
+        #expect(error("investment: {payee: P01, amount: 1000.00, interest: 8%, repayment_share: 50%, drawn_over: 0 months}")?.reason
+                == "counted in months, 1 to 120, e.g. 12 months")
+        #expect(error("data_lag: 2 months")?.reason == "counted in days, e.g. 30 days")
+        #expect(error("payment_lag: 4000 days")?.reason == "4000 days is more than ten years")
     }
 
     @Test(arguments: ["national-pilot", "kent", "oxfordshire-recovery-small-voluntary", "oxfordshire-harm-minimisation", "bracknell-forest"])

@@ -50,6 +50,28 @@ struct ContractSimulationTests {
         #expect(income.arriving[p01]?[StatementPeriod("2012-05")!] == Money("150000.00"))
     }
 
+    @Test func theLagWithWhichDataArrivesDelaysTheMoneyNotTheMonthALineFallsDue() throws {
+        var model = Self.certain()
+        (model.paymentLagDays, model.dataLagDays) = (0, 92)
+        let income = try ContractSimulation(versions: Self.workOnly(), model: model).run(1, seed: 9)
+        let p01 = ProviderID("P01")
+        // The work lines still fall due on 1-28 May, June and July: the same years and months as with no lag.
+        let due = ["2012-05", "2012-06", "2012-07", "2012-08"].map { income.byMonth[p01]?[StatementPeriod($0)!] ?? .zero }
+        #expect(due == [Money("151500.00"), Money("151500.00"), Money("151500.00"), Money("150000.00")])
+        // Their evidence arrives 92 days later: 1-28 May is 1-28 August, 1-28 June is 1-28 September, 1-28
+        // July is 1-28 October; the money comes then (no payment lag), the block in its own month.
+        let arrived = ["2012-05", "2012-06", "2012-07", "2012-08", "2012-09", "2012-10", "2012-11"]
+            .map { "\($0) \(income.outcomesArriving[p01]?[StatementPeriod($0)!] ?? .zero)" }
+        #expect(arrived == ["2012-05 0.00", "2012-06 0.00", "2012-07 0.00", "2012-08 1500.00", "2012-09 1500.00", "2012-10 1500.00",
+                            "2012-11 0.00"])
+        #expect(income.arriving[p01]?[StatementPeriod("2012-08")!] == Money("151500.00"))
+        // With no data lag the money comes the month the line falls due.
+        model.dataLagDays = 0
+        let prompt = try ContractSimulation(versions: Self.workOnly(), model: model).run(1, seed: 9)
+        #expect(prompt.outcomesArriving[p01]?[StatementPeriod("2012-05")!] == Money("1500.00"))
+        #expect(prompt.byYear == income.byYear)
+    }
+
     @Test func aCohortOutcomeIsPaidAsOutcomeIncomeWhenItsCohortFallsDue() throws {
         // The certain cohort under a contract that pays only a cohort outcome: each 2012/13 quarter's
         // journeys, no offence within 12 months against a stated 40%: nobody offends, so 100%, 60 points,
@@ -154,6 +176,24 @@ struct FinancingTests {
         #expect(loan.repaid(over: Array(months.prefix(3)), outcomes: paid) == Money("700.00"))
         // July: 329.54 owed (3.2628 of interest), all of it repaid from the 500.00 share.
         #expect(loan.repaid(over: months, outcomes: paid) == Money("1029.54"))
+    }
+
+    @Test func aLoanDrawnInPartsOwesInterestOnlyOnWhatIsDrawnByHand() {
+        // £1,200.00 drawn over three months, £400.00 on each first day, at 12% a year, repaid from half of each month's payments.
+        var loan = CohortModel.Investment(payee: ProviderID("P01"), amount: Money("1200.00"), interestBasisPoints: 1_200, repaymentBasisPoints: 5_000)
+        loan.drawnOverMonths = 3
+        #expect(loan.parts == [Money("400.00"), Money("400.00"), Money("400.00")])
+        let months = ["2012-04", "2012-05", "2012-06", "2012-07"].map { StatementPeriod($0)! }
+        let paid = [months[1]: Money("400.00"), months[2]: Money("1000.00"), months[3]: Money("1000.00")]
+        // April: 400.00 drawn, 404.00 owed, nothing repaid. May: 804.00, 812.04 with 8.04 of interest, 200.00
+        // repaid. June: 1,012.04, 1,022.16 (10.1204 of interest), 500.00 repaid: 700.00 in all.
+        #expect(loan.repaid(over: Array(months.prefix(3)), outcomes: paid) == Money("700.00"))
+        // July: nothing drawn, 527.38 owed (5.2216 of interest), 500.00 repaid: 1,200.00 in all, 27.38 still owed.
+        #expect(loan.repaid(over: months, outcomes: paid) == Money("1200.00"))
+        #expect(loan.lent(over: 2) == Money("800.00") && loan.lent(over: 4) == Money("1200.00"))
+        // Odd pennies go to the first parts.
+        loan.amount = Money("1000.00")
+        #expect(loan.parts == [Money("333.34"), Money("333.33"), Money("333.33")])
     }
 
     @Test func theInvestorsGainAndChanceOfLossComeFromEachRunsOutcomePayments() throws {

@@ -26,7 +26,7 @@ public enum ScenarioLoader {
         let monthly = CohortModel.chances.filter { $0.key.hasPrefix("monthly.") }
         let top = try ContractNode(node: root, path: "").mapping(allowed: Set(chances.map(\.key) + [
             "providers", "referrals_per_month", "referral_counts", "referral_months", "max_wait", "bands", "presenting", "review_every", "monthly",
-            "payment_lag", "monthly_cost", "working_capital_confidence", "investment",
+            "payment_lag", "data_lag", "monthly_cost", "working_capital_confidence", "investment",
         ]))
         if let node = top["providers"] {
             model.providers = try node.list().map { (item) throws(ContractError) in ProviderID(try item.string()) }
@@ -41,7 +41,8 @@ public enum ScenarioLoader {
         }
         if let node = top["referral_months"] { model.referralMonths = try count(node, in: 1...600) }
         if let node = top["max_wait"] { model.maxWaitDays = try days(node) }
-        if let node = top["payment_lag"] { model.paymentLagDays = try days(node) }
+        if let node = top["payment_lag"] { model.paymentLagDays = try lag(node) }
+        if let node = top["data_lag"] { model.dataLagDays = try lag(node) }
         if let node = top["review_every"] {
             guard case .months(let months) = try node.period(), months > 0 else { throw node.fail("counted in months, e.g. 3 months") }
             model.reviewEveryMonths = months
@@ -67,22 +68,37 @@ public enum ScenarioLoader {
         return model
     }
 
-    /// `{payee: P01, amount: 500000.00, interest: 8%, repayment_share: 50%}`.
+    /// `{payee: P01, amount: 500000.00, interest: 8%, repayment_share: 50%}`, and `drawn_over: 12 months`
+    /// for a loan drawn in parts.
     private static func investment(_ node: ContractNode) throws(ContractError) -> CohortModel.Investment {
-        let keys = try node.mapping(allowed: ["payee", "amount", "interest", "repayment_share"])
+        let keys = try node.mapping(allowed: ["payee", "amount", "interest", "repayment_share", "drawn_over"])
         guard let payee = keys["payee"], let amount = keys["amount"], let interest = keys["interest"], let share = keys["repayment_share"] else {
             throw node.fail("an investment needs payee, amount, interest and repayment_share")
         }
         let investment = CohortModel.Investment(payee: ProviderID(try payee.string()), amount: try amount.money(),
                                                 interestBasisPoints: try interest.percent(), repaymentBasisPoints: try share.percent())
         guard investment.repaymentBasisPoints > 0 else { throw share.fail("a loan repaid from no share of the payments is never repaid") }
-        return investment
+        var drawn = investment
+        if let node = keys["drawn_over"] {
+            guard case .months(let months) = try node.period(), (1...120).contains(months) else {
+                throw node.fail("counted in months, 1 to 120, e.g. 12 months")
+            }
+            drawn.drawnOverMonths = months
+        }
+        return drawn
     }
 
     private static func count(_ node: ContractNode, in range: ClosedRange<Int>) throws(ContractError) -> Int {
         let value = try node.integer()
         guard range.contains(value) else { throw node.fail("\(value) is outside \(range.lowerBound)...\(range.upperBound)") }
         return value
+    }
+
+    /// A lag of at most ten years: any longer is a mistake, and would run past every calendar.
+    private static func lag(_ node: ContractNode) throws(ContractError) -> Int {
+        let days = try days(node)
+        guard days <= 3_650 else { throw node.fail("\(days) days is more than ten years") }
+        return days
     }
 
     private static func days(_ node: ContractNode) throws(ContractError) -> Int {

@@ -54,7 +54,7 @@ public enum SimulationHTML {
         body += "</section>\n"
         if let investor = summary.investor {
             let investment = investor.investment
-            let text = "\(investment.amount.sterling) lent to \(investment.payee.rawValue) on the contract's first day at "
+            let text = "\(investment.amount.sterling) lent to \(investment.payee.rawValue) \(investment.whenDrawn) at "
                 + "\(Percent.text(basisPoints: investment.interestBasisPoints)) a year, repaid from \(Percent.text(basisPoints: investment.repaymentBasisPoints)) of its outcome payments "
                 + "as they arrive. Gain (repaid less lent): expected \(investor.expectedGain.sterling), median \(investor.gain.median.sterling), "
                 + "5th percentile \(investor.gain.p5.sterling), 95th \(investor.gain.p95.sterling). Chance of loss: "

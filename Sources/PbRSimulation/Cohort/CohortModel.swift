@@ -44,6 +44,11 @@ public struct CohortModel: Sendable, Equatable {
     /// Days from a line falling due to its payment reaching the payee (the data arriving, the statement
     /// issued and paid): what opens the cash-flow gap besides the contract's own lags.
     public var paymentLagDays = 30
+    /// Days from a treatment fact (a review, a discharge, a start) to the extract that brings it: a line
+    /// is paid once it is due and its evidence has arrived, so this delays a line achieved and due on
+    /// the same day, not one whose due day already waits longer (an instalment, an offending window's
+    /// data lag). It moves when money arrives, not the month a line falls due.
+    public var dataLagDays = 0
     /// Each payee's cost a month, against which the chance of falling short and the cash-flow gap are told.
     public var monthlyCost: [ProviderID: Money] = [:]
     /// The confidence at which the working capital a payee needs is told: the cash-flow gap that this
@@ -72,11 +77,14 @@ public struct CohortModel: Sendable, Equatable {
         public init(_ substances: [Substance], _ weight: Int) { self.substances = substances; self.weight = weight }
     }
 
-    /// A loan drawn on the contract's first day, repaid from a share of the payee's outcome payments as
+    /// A loan drawn from the contract's first day, repaid from a share of the payee's outcome payments as
     /// they arrive, as the Peterborough social impact bond's investors were repaid from outcome payments.
     public struct Investment: Sendable, Equatable {
         public var payee: ProviderID
         public var amount: Money
+        /// The loan is drawn in equal parts on the first day of each of the contract's first this many
+        /// months (the first parts taking the odd pennies); 1: all of it on the first day.
+        public var drawnOverMonths = 1
         /// A year's interest on what is outstanding, in basis points; a twelfth is added each month,
         /// rounded down to the penny.
         public var interestBasisPoints: Int
@@ -88,10 +96,28 @@ public struct CohortModel: Sendable, Equatable {
             self.repaymentBasisPoints = repaymentBasisPoints
         }
 
+        /// What is drawn in each of the first `drawnOverMonths` months.
+        public var parts: [Money] {
+            let (each, odd) = amount.pence.quotientAndRemainder(dividingBy: Int64(drawnOverMonths))
+            return (0..<drawnOverMonths).map { Money(pence: each + ($0 < odd ? 1 : 0)) }
+        }
+
+        /// When the loan is drawn, in words.
+        public var whenDrawn: String {
+            drawnOverMonths == 1 ? "on the contract's first day" : "in \(drawnOverMonths) monthly parts from the contract's first day"
+        }
+
+        /// What is lent over `months` months from the contract's first.
+        public func lent(over months: Int) -> Money { parts.prefix(months).reduce(.zero, +) }
+
         /// What the investor is repaid over `months`, given the payee's outcome payments arriving in each.
+        /// Each month the part due is drawn, then interest is added on what is owed, then repaid.
         public func repaid(over months: [StatementPeriod], outcomes: [StatementPeriod: Money]) -> Money {
-            var owed = amount, repaid = Money.zero
-            for month in months where owed > .zero {
+            let parts = parts
+            var owed = Money.zero, repaid = Money.zero
+            for (index, month) in months.enumerated() {
+                if index < parts.count { owed += parts[index] }
+                guard owed > .zero else { continue }
                 owed += Money(pence: owed.pence * Int64(interestBasisPoints) / 120_000)
                 let payment = min(owed, (outcomes[month] ?? .zero).share(basisPoints: repaymentBasisPoints))
                 owed -= payment

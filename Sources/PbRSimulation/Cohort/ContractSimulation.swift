@@ -56,13 +56,15 @@ public struct ContractSimulation: Sendable {
         let contract = versions.first
         let report = versions.evaluate(histories, asOf: asOf)
         // A run has tens of thousands of lines and a few hundred due days: each payee's lines are summed
-        // by due day first (the lines come payee by payee), then counted by year and month once a day.
+        // by due day (and the day their data has arrived) first (the lines come payee by payee), then
+        // counted by year and month once a day.
         var payee: ProviderID?
-        var byDay: [Day: Money] = [:]
+        var byDay: [Timing: Money] = [:]
         func countPayeesDays() {
             guard let payee else { return }
-            for (day, amount) in byDay {
-                income.add(amount, to: .outcome, payee: payee, due: day, contract: contract, lagDays: model.paymentLagDays)
+            for (timing, amount) in byDay {
+                income.add(amount, to: .outcome, payee: payee, due: timing.due, payable: timing.payable, contract: contract,
+                           lagDays: model.paymentLagDays)
             }
             byDay.removeAll(keepingCapacity: true)
         }
@@ -76,7 +78,9 @@ public struct ContractSimulation: Sendable {
                 countPayeesDays()
                 payee = lines[index].providerID
             }
-            byDay[lines[index].dueOn, default: .zero] += lines[index].amount
+            let due = lines[index].dueOn
+            let known = model.dataLagDays == 0 ? due : max(due, lines[index].achievedOn.adding(days: model.dataLagDays))
+            byDay[Timing(due: due, payable: known), default: .zero] += lines[index].amount
             let key = (client: lines[index].clientID, outcome: lines[index].outcomeID)
             if previous.map({ $0.client != key.client || $0.outcome != key.outcome }) ?? true { reached += 1 }
             previous = key
@@ -87,19 +91,28 @@ public struct ContractSimulation: Sendable {
         let last = versions.inForce(on: asOf)
         // A cohort outcome's shares are outcome income, as the statements pay them.
         for share in CohortOutcomes.owed(last, CohortOutcomes.evaluate(last, histories, asOf: asOf), asOf: asOf) {
-            income.add(share.amount, to: .outcome, payee: share.key.payee, due: share.dueOn, contract: contract,
+            // Its due day already waits for the data its cohort is measured on.
+            income.add(share.amount, to: .outcome, payee: share.key.payee, due: share.dueOn, payable: share.dueOn, contract: contract,
                        lagDays: model.paymentLagDays)
         }
         for fee in AttachmentFees.owed(last, histories, asOf: asOf) {
-            income.add(fee.amount, to: .attachment, payee: fee.key.payee, due: fee.dueOn, contract: contract, lagDays: model.paymentLagDays)
+            // Due on the journey's start: paid once the start has arrived.
+            income.add(fee.amount, to: .attachment, payee: fee.key.payee, due: fee.dueOn, payable: fee.dueOn.adding(days: model.dataLagDays),
+                       contract: contract, lagDays: model.paymentLagDays)
         }
         for (month, payees) in blocks {
             for (payee, amount) in payees {
-                // A block is paid in its own month.
-                income.add(amount, to: .block, payee: payee, due: month.firstDay, contract: contract, lagDays: 0)
+                // A block is paid in its own month, whatever the data.
+                income.add(amount, to: .block, payee: payee, due: month.firstDay, payable: month.firstDay, contract: contract, lagDays: 0)
             }
         }
         return income
+    }
+
+    /// When a line falls due, and when it can be paid: once due and its evidence has arrived.
+    private struct Timing: Hashable {
+        var due: Day
+        var payable: Day
     }
 }
 
@@ -127,14 +140,18 @@ public struct RunIncome: Sendable, Equatable {
     public var byYear: [Year: Amounts] = [:]
     /// Each payee's income by the month it falls due: the month whose statement pays it.
     public var byMonth: [ProviderID: [StatementPeriod: Money]] = [:]
-    /// Each payee's income by the month the money arrives, `paymentLagDays` after it falls due.
+    /// Each payee's income by the month the money arrives: `paymentLagDays` after it falls due and its
+    /// data has arrived (`dataLagDays`).
     public var arriving: [ProviderID: [StatementPeriod: Money]] = [:]
     /// The outcome payments among them, from which an investment is repaid.
     public var outcomesArriving: [ProviderID: [StatementPeriod: Money]] = [:]
     /// Outcomes reached (a client and an outcome, any of its parts paid).
     public var outcomesAchieved = 0
 
-    mutating func add(_ amount: Money, to component: Component, payee: ProviderID, due: Day, contract: Contract, lagDays: Int) {
+    /// - Parameters:
+    ///   - due: the day it falls due, which gives its contract year and month.
+    ///   - payable: the day it can be paid, its data arrived; the money arrives `lagDays` later.
+    mutating func add(_ amount: Money, to component: Component, payee: ProviderID, due: Day, payable: Day, contract: Contract, lagDays: Int) {
         let key = Year(payee: payee, start: contract.yearStart(containing: due))
         var amounts = byYear[key] ?? Amounts()
         switch component {
@@ -144,7 +161,7 @@ public struct RunIncome: Sendable, Equatable {
         }
         byYear[key] = amounts
         byMonth[payee, default: [:]][StatementPeriod(containing: due), default: .zero] += amount
-        let arrival = StatementPeriod(containing: due.adding(days: lagDays))
+        let arrival = StatementPeriod(containing: payable.adding(days: lagDays))
         arriving[payee, default: [:]][arrival, default: .zero] += amount
         if component == .outcome { outcomesArriving[payee, default: [:]][arrival, default: .zero] += amount }
     }

@@ -113,7 +113,8 @@ public struct SimulationSummary: Sendable {
         }
         if let investment = model.investment {
             let gains = incomes.map { income in
-                investment.repaid(over: calendar, outcomes: income.outcomesArriving[investment.payee] ?? [:]) - investment.amount
+                investment.repaid(over: calendar, outcomes: income.outcomesArriving[investment.payee] ?? [:])
+                    - investment.lent(over: calendar.count)
             }
             let total = gains.reduce(Int64(0)) { $0 + $1.pence }
             // The mean rounded down, towards minus infinity, to the penny.
