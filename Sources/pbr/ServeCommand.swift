@@ -16,7 +16,10 @@ struct ServeCommand: AsyncParsableCommand {
             """)
 
     @Option(help: "The store: a SQLite file or postgres://... Default: $PBR_DATABASE_URL, else the demo database.")
-    var db: String? = ProcessInfo.processInfo.environment["PBR_DATABASE_URL"]
+    var db: String?
+
+    /// `--db`, else `$PBR_DATABASE_URL`.
+    private var store: String? { db ?? ProcessInfo.processInfo.environment["PBR_DATABASE_URL"] }
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
@@ -31,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host; configuration.port = port; configuration.secureCookies = secureCookies
         configuration.scenariosFolder = scenarios
         let environment = try WebEnvironment(pool: pool, configuration: configuration)
-        if db == nil, let password = try await pool.withStore({ try await Accounts(store: $0).firstAdmin(as: Accounts.commandLine(currentUser)) }) {
+        if store == nil, let password = try await pool.withStore({ try await Accounts(store: $0).firstAdmin(as: Accounts.commandLine(currentUser)) }) {
             print("Added the demo's first user: sign in at http://\(host):\(port)/sign-in as admin with password \(password)")
             print("(more users: swift run pbr users add NAME --role ROLE --db \(location))")
         }
@@ -50,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The store to serve: the one given, else the demo's, made by `pbr demo` when it is not there yet.
     private func storeLocation() async throws -> StoreLocation {
-        if let db { return try StoreLocation.parse(db) }
+        if let store { return try StoreLocation.parse(store) }
         let path = URL(fileURLWithPath: demoDir).appendingPathComponent("pbr.sqlite").path
         if !FileManager.default.fileExists(atPath: path) {
             print("No --db given and no demo database at \(path): building it with `pbr demo --dir \(demoDir)` first.")
