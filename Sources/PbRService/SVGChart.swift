@@ -62,11 +62,11 @@ struct SVGChart {
                     + "<text class=\"tick\" x=\"\(at)\" y=\"\(bottomY + 16)\" text-anchor=\"middle\">\(Self.fixed(tick, Self.decimals(Self.tickStep(xValues))))</text>")
             }
         }
-        // Every month ticked; labelled each quarter when there are many, so that the labels do not collide.
-        let every = months.count > 12 ? 3 : 1
+        // Every month ticked; labelled every 1, 3, 6 or 12 months, the fewest that keep the labels apart.
+        let every = monthsPerLabel
         for (index, month) in months.enumerated() {
             let at = Self.fixed(x(index), 1)
-            let labelled = months.count <= 12 || month.month % every == 1
+            let labelled = every == 1 || month.month % every == 1
             parts.append("<line class=\"axis\" x1=\"\(at)\" x2=\"\(at)\" y1=\"\(bottomY)\" y2=\"\(bottomY + (labelled ? 5 : 3))\"/>"
                 + (labelled ? "<text class=\"tick\" x=\"\(at)\" y=\"\(bottomY + 16)\" text-anchor=\"middle\">\(month)</text>" : ""))
         }
@@ -76,6 +76,14 @@ struct SVGChart {
             + "\(StatementHTML.escape(yTitle))</text>")
         return parts
     }
+
+    /// How many months apart the x axis's labels are: a month's label (`2012-04`, 10px) needs about
+    /// 45 units, so a long run is labelled each quarter, half year or January.
+    var monthsPerLabel: Int {
+        months.count <= 12 ? 1 : [3, 6, 12].first { step * Double($0) >= Self.monthLabelWidth } ?? 12
+    }
+
+    static let monthLabelWidth = 45.0
 
     /// A value as the y axis labels it: a percentage of a share, or a number with as many decimals as its ticks need.
     func label(_ value: Double) -> String {
