@@ -83,8 +83,9 @@ public struct EntitlementsJob: Sendable {
         let report = versions.evaluate(journal.histories, asOf: asOf, progress: Self.observer(evaluating))
         evaluating?.finish()
         lap("evaluate")
-        // The histories are not needed past here: freed, and their pages given back, before the outputs are made.
-        journal.histories = []
+        // The histories are not needed past here: freed on every core, and their pages given back, before
+        // the outputs are made.
+        FreedMemory.free(&journal.histories)
         FreedMemory.returnToSystem()
         return Result(report: report, warnings: journal.warnings, provenance: journal.provenance)
     }
@@ -111,7 +112,10 @@ public struct EntitlementsJob: Sendable {
 
     /// Writes the entitlements and exceptions files of a run, each with its record beside it.
     public static func write(_ result: Result, csv: String?, exceptions: String?) throws(Refusal) {
-        if let csv { try OutputFiles.write(EntitlementsCSV.bytes(result.report.lines), to: csv, provenance: result.provenance) }
+        if let csv {
+            let lines = result.report.lines, parts = EntitlementsCSV.partCount(lines.count)
+            try OutputFiles.write(parts: parts, to: csv, provenance: result.provenance) { EntitlementsCSV.part($0, of: parts, lines) }
+        }
         if let exceptions {
             try OutputFiles.write(Array(ExceptionsCSV.render(result.report.exceptions).utf8), to: exceptions, provenance: result.provenance)
         }

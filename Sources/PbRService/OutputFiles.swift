@@ -41,6 +41,11 @@ public enum OutputFiles {
     /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over `path`:
     /// readers see the old file or the new one, never a part.
     public static func write(_ bytes: [UInt8], to path: String) throws(Refusal) {
+        try write(to: path) { handle in try handle.write(contentsOf: bytes) }
+    }
+
+    /// The same, for a file that `fill` writes into the temporary file's handle.
+    static func write(to path: String, fill: (FileHandle) throws -> Void) throws(Refusal) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
@@ -48,7 +53,7 @@ public enum OutputFiles {
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
                   let handle = FileHandle(forWritingAtPath: temporary.path) else { throw CocoaError(.fileWriteNoPermission) }
             do {
-                try handle.write(contentsOf: bytes)
+                try fill(handle)
                 try handle.synchronize()
                 try handle.close()
             } catch {

@@ -69,14 +69,23 @@ public struct Provenance: Codable, Equatable, Sendable {
     /// This record, filled in for the bytes of one file.
     /// - Parameter rows: the file's rows, for a file that is not a CSV; nil counts a CSV's lines less its header.
     func stamped(_ path: String, _ bytes: [UInt8], rows: Int? = nil, now: Date) -> Provenance {
+        stamped(path, sha256: SHA256.hash(data: bytes).hex, rows: rows ?? Self.csvRows(newlines: Self.newlines(in: bytes)), now: now)
+    }
+
+    /// This record, for a file of that digest and that many rows.
+    func stamped(_ path: String, sha256: String, rows: Int, now: Date) -> Provenance {
         var stamp = self
         stamp.file = URL(fileURLWithPath: path).lastPathComponent
-        stamp.sha256 = SHA256.hash(data: bytes).hex
-        // Lines less the header, for a CSV with one header row; other files say what their rows are.
-        stamp.rows = rows ?? max(0, bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
+        stamp.sha256 = sha256
+        stamp.rows = rows
         stamp.writtenAt = ISO8601DateFormatter().string(from: now)
         return stamp
     }
+
+    static func newlines(in bytes: [UInt8]) -> Int { bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+
+    /// A CSV's rows: its lines less the header row.
+    static func csvRows(newlines: Int) -> Int { max(0, newlines - 1) }
 
     func json() -> [UInt8] {
         let encoder = JSONEncoder()

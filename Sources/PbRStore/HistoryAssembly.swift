@@ -100,11 +100,33 @@ final class HistoryAssembly: Sendable {
     /// Every client's history, once every batch has been decoded and grouped.
     func wait() throws(StoreError) -> [ClientHistory] {
         decoding.wait()
-        return try state.withLock { (state) throws(StoreError) -> [ClientHistory] in
+        var groups = try state.withLock { (state) throws(StoreError) -> [ShardGroup] in
             if let failure = state.failure { throw failure }
             precondition(!state.grouping && state.decoded.isEmpty && state.nextToGroup == state.batchesHandedOver,
                          "every batch is grouped once every decoding thread has finished")
-            return state.groups.flatMap(\.histories)
+            defer { state.groups = [] }
+            return state.groups
+        }
+        return Self.joined(&groups)
+    }
+
+    /// The shards' histories in one array, in shard order, each moved (`popLast`, then into its place)
+    /// where joining the arrays copied it (every array of every history retained, then released with
+    /// its shard), on one core.
+    private static func joined(_ groups: inout [ShardGroup]) -> [ClientHistory] {
+        let total = groups.reduce(0) { $0 + $1.histories.count }
+        return Array(unsafeUninitializedCapacity: total) { buffer, count in
+            // From the last shard's last history back to the first's first, each into its place from the end.
+            var place = total
+            for shard in groups.indices.reversed() {
+                var histories = groups[shard].takeHistories()
+                while let history = histories.popLast() {
+                    place -= 1
+                    (buffer.baseAddress! + place).initialize(to: history)
+                }
+            }
+            precondition(place == 0, "every shard's histories fill the array")
+            count = total
         }
     }
 

@@ -5,10 +5,12 @@ import PbRCore
 /// the driver reads on.
 ///
 /// The reader belongs to the thread that feeds it (`JournalStore.histories` keeps it behind a `Mutex`);
-/// the decoding threads share only the assembly, which keeps its state behind its own.
-final class HistoryReader {
+/// the decoding threads share only the assembly, which keeps its state behind its own. A struct, not a
+/// class: its state is reached through the lock's `inout`, which the compiler checks once, where a
+/// class's stored properties were checked at run time on every row (a tenth of the driver's thread).
+struct HistoryReader: ~Copyable {
     private static let batchSize = 20_000
-    private var resolver: VersionResolver! = nil
+    private var resolver = VersionResolver()
     private var batch: [HistoryAssembly.Winner] = []
     private let assembly: HistoryAssembly
     private let withdrawals: [String: VersionResolver.Version]
@@ -22,18 +24,14 @@ final class HistoryReader {
         self.progress = progress
         self.withdrawals = withdrawals
         assembly = HistoryAssembly(withdrawals: withdrawals)
-        resolver = VersionResolver { [unowned self] kind, _, fields, version in
-            self.batch.append((kind, fields, version))
-            if self.batch.count == Self.batchSize { self.decodeBatch() }
-        }
         batch.reserveCapacity(Self.batchSize)
     }
 
-    func fail(_ reason: String) {
+    mutating func fail(_ reason: String) {
         if failure == nil { failure = StoreError.corrupt(reason) }
     }
 
-    func add(packed: Int64, body: String) {
+    mutating func add(packed: Int64, body: String) {
         guard failure == nil else { return }
         if let progress {
             rowsUnreported += 1
@@ -41,7 +39,13 @@ final class HistoryReader {
         }
         guard let code = VersionCode(packed) else { return fail("a journal row has an unknown kind: \(packed)") }
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
-        resolver.add(kind: code.kind, key: Self.key(of: body), version: code.version, payload: code.withdrawn ? nil : body)
+        let winner = resolver.add(kind: code.kind, key: Self.key(of: body), version: code.version, payload: code.withdrawn ? nil : body)
+        if let winner { keep(winner) }
+    }
+
+    private mutating func keep(_ winner: VersionResolver.Winner) {
+        batch.append((winner.kind, winner.payload, winner.version))
+        if batch.count == Self.batchSize { decodeBatch() }
     }
 
     /// The text before the first separator, straight from the bytes (no `Substring` index to align).
@@ -54,16 +58,16 @@ final class HistoryReader {
     }
 
     /// Hands the batch to another thread; a batch that did not read back stops the reading at the next.
-    private func decodeBatch() {
+    private mutating func decodeBatch() {
         if let failed = assembly.failure { failure = failed }
         assembly.decode(batch)
         batch = []
         batch.reserveCapacity(Self.batchSize)
     }
 
-    func finish() throws(StoreError) -> [ClientHistory] {
+    mutating func finish() throws(StoreError) -> [ClientHistory] {
         if let failure { throw failure }
-        resolver.finish()
+        if let winner = resolver.finish() { keep(winner) }
         decodeBatch()
         let histories = try assembly.wait()
         // The withdrawals read first hid the records; those the rows showed must be the same.

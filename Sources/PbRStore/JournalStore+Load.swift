@@ -83,7 +83,7 @@ extension JournalStore {
     /// thread, one row at a time, so the reader is behind a lock that is never contended.
     private final class HistorySink: Sendable {
         let reader: Mutex<HistoryReader>
-        init(_ reader: sending HistoryReader) { self.reader = Mutex(reader) }
+        init(_ reader: consuming sending HistoryReader) { self.reader = Mutex(reader) }
     }
 
     /// The journal, read through its index by client (migration 9). SQLite is told to use it: without

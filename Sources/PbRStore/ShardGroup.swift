@@ -23,6 +23,12 @@ struct ShardGroup: Sendable {
         }
     }
 
+    /// The histories, handed over whole: the group keeps none.
+    mutating func takeHistories() -> [ClientHistory] {
+        defer { histories = [] }
+        return histories
+    }
+
     /// - Parameter clientHash: `hash(of: record.clientID)`, found when the record's shard was chosen.
     mutating func add(_ record: Record, clientHash: UInt32) {
         let id = record.clientID

@@ -13,7 +13,10 @@ public struct EntitlementRun: Sendable {
     public func evaluate(_ histories: [ClientHistory], asOf: Day,
                          progress: (@Sendable (_ clients: Int) -> Void)? = nil) -> EntitlementReport {
         let evaluator = ClientEvaluator(contract: contract)
-        let order = histories.indices.sorted { histories[$0].clientID < histories[$1].clientID }
+        // The ids apart: `histories[$0].clientID` in the comparison copied a whole history (every array
+        // retained and released) at each of the sort's comparisons, on one core before the others start.
+        let ids = histories.map { $0.clientID }
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
         // Contiguous chunks of clients, so that joining the chunks keeps client order.
         let chunkCount = max(1, min(64, histories.count / 2_000))
         let chunkSize = (histories.count + chunkCount - 1) / max(chunkCount, 1)
@@ -38,22 +41,37 @@ public struct EntitlementRun: Sendable {
         // Output order without sorting a million lines: providers in order, each provider's lines chunk
         // by chunk, and chunks hold clients in order.
         let providers = Set(chunks.flatMap(\.byProvider.keys)).sorted()
-        var parts: [[Entitlement]] = []
-        for provider in providers {
-            for index in chunks.indices {
-                if let part = chunks[index].byProvider.removeValue(forKey: provider) { parts.append(part) }
-            }
-        }
-        // One payee's one chunk (a small run) is taken as it is, not copied line by line.
-        var lines: [Entitlement] = parts.count == 1 ? parts.removeLast() : []
-        if parts.count > 1 {
-            lines.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for part in parts { lines += part }
-        }
-        CapLedger(contract: contract).apply(to: &lines)
         // Exceptions are few: sorting them costs nothing.
         let exceptions = chunks.flatMap(\.exceptions).sorted(by: EntitlementException.outputOrder)
+        var lines = Self.joined(&chunks, providers: providers)
+        CapLedger(contract: contract).apply(to: &lines)
         return EntitlementReport(asOf: asOf, lines: lines, exceptions: exceptions, clientsEvaluated: histories.count)
+    }
+}
+
+extension EntitlementRun {
+    /// Every chunk's lines in output order (providers in order, each provider's lines chunk by chunk),
+    /// each line moved (`popLast`, then into its place) where appending copied it and the chunks then
+    /// released theirs: on one core, between the evaluation on every core and the caps.
+    fileprivate static func joined(_ chunks: inout [ChunkResult], providers: [ProviderID]) -> [Entitlement] {
+        // One payee's one chunk (a small run, a simulated cohort) is the report as it is.
+        if chunks.count == 1, providers.count == 1, let lines = chunks[0].byProvider.removeValue(forKey: providers[0]) { return lines }
+        let total = chunks.reduce(0) { $0 + $1.byProvider.values.reduce(0) { $0 + $1.count } }
+        return Array(unsafeUninitializedCapacity: total) { buffer, count in
+            // From the last provider's last chunk's last line back to the first: each into its place from the end.
+            var place = total
+            for provider in providers.reversed() {
+                for chunk in chunks.indices.reversed() {
+                    guard var lines = chunks[chunk].byProvider.removeValue(forKey: provider) else { continue }
+                    while let line = lines.popLast() {
+                        place -= 1
+                        (buffer.baseAddress! + place).initialize(to: line)
+                    }
+                }
+            }
+            precondition(place == 0, "every chunk's lines fill the report")
+            count = total
+        }
     }
 }
 

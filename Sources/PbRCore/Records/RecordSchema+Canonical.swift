@@ -14,20 +14,40 @@ extension RecordSchema {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let columnCounts = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, columns($0).count) })
+    private static let columnCounts = ColumnCounts()
 
     /// Reads back `canonicalText` straight from its bytes, without a string per field: the store's hot
     /// path at national scale. Trusts what `canonicalText` wrote; `nil` if the text is not of that form.
     /// A round-trip test holds it to `fields(_:)` for every kind.
     public static func record(_ kind: RecordKind, canonical text: String) -> Record? {
         var text = text
-        let expected = columnCounts[kind]!
+        let expected = columnCounts[kind]
         return text.withUTF8 { bytes in
             // Field boundaries on the stack: one allocation fewer per record, millions of times a run.
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * expected) { bounds in
                 guard let fields = CanonicalFields(bytes, bounds: bounds) else { return nil }
                 return fields.record(kind)
             }
+        }
+    }
+}
+
+/// Each kind's number of columns, found by a switch: a dictionary hashed the kind for every record read.
+private struct ColumnCounts {
+    let clients = RecordSchema.columns(.clients).count, assessments = RecordSchema.columns(.assessments).count
+    let episodes = RecordSchema.columns(.episodes).count, top = RecordSchema.columns(.top).count
+    let offences = RecordSchema.columns(.offences).count, events = RecordSchema.columns(.events).count
+    let claims = RecordSchema.columns(.claims).count
+
+    subscript(kind: RecordKind) -> Int {
+        switch kind {
+        case .clients: clients
+        case .assessments: assessments
+        case .episodes: episodes
+        case .top: top
+        case .offences: offences
+        case .events: events
+        case .claims: claims
         }
     }
 }
