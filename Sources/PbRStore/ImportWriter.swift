@@ -1,5 +1,6 @@
 import PbRCore
 import SQLKit
+import SQLiteNIO
 
 /// One import in progress, inside the transaction `JournalStore.importing` opened: it writes the rows
 /// under the import's id, keeps their count and digest, and answers the importer's questions.
@@ -15,10 +16,12 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
     private let store: JournalStore
     private let importID: Int
     private let knownAt: Moment
+    /// On SQLite, the journal's INSERT prepared once for the import.
+    private let prepared: PreparedJournalInsert?
     private(set) var tally = Tally()
 
-    init(store: JournalStore, importID: Int, knownAt: Moment) {
-        self.store = store; self.importID = importID; self.knownAt = knownAt
+    init(store: JournalStore, importID: Int, knownAt: Moment, prepared: PreparedJournalInsert?) {
+        self.store = store; self.importID = importID; self.knownAt = knownAt; self.prepared = prepared
     }
 
     private var database: any SQLDatabase { store.database }
@@ -27,9 +30,15 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
         // In key order within the block, so that SQLite mostly appends to its tree instead of splitting
         // pages all over it.
         let ordered = rows.sorted { $0.kind != $1.kind ? $0.kind.rawValue < $1.kind.rawValue : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        for start in stride(from: 0, to: ordered.count, by: JournalStore.rowsPerInsert) {
-            let chunk = Array(ordered[start..<min(start + JournalStore.rowsPerInsert, ordered.count)])
-            try await store.insert(JournalStore.binds(chunk, importID: importID, knownAt: knownAt))
+        if let prepared {
+            // On the thread pool SQLiteNIO runs its queries on, as they would have been.
+            let (importID, knownAt) = (importID, knownAt)
+            try await NIOThreadPool.singleton.runIfActive { try prepared.insert(ordered, importID: importID, knownAt: knownAt) }
+        } else {
+            for start in stride(from: 0, to: ordered.count, by: JournalStore.rowsPerInsert) {
+                let chunk = Array(ordered[start..<min(start + JournalStore.rowsPerInsert, ordered.count)])
+                try await store.insert(JournalStore.binds(chunk, importID: importID, knownAt: knownAt))
+            }
         }
         for row in rows {
             tally.digest.add(row.digest)

@@ -32,7 +32,9 @@ extension JournalStore: ImportTarget {
             guard importID < VersionCode.importLimit else {
                 throw StoreError.unsupported("this store holds \(VersionCode.importLimit - 1) imports, its most")
             }
-            let session = ImportWriter(store: self, importID: importID, knownAt: header.knownAt)
+            let prepared = try self.connection.sqlite.flatMap { try PreparedJournalInsert.make(on: $0) }
+            defer { prepared?.finish() }
+            let session = ImportWriter(store: self, importID: importID, knownAt: header.knownAt, prepared: prepared)
             let outcome = try await body(session)
             let written = session.tally
             try await db.raw("""

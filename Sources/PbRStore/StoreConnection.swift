@@ -81,6 +81,9 @@ enum StoreConnection: Sendable {
 
     var isSQLite: Bool { if case .sqlite = self { true } else { false } }
 
+    /// The SQLite connection, on SQLite.
+    var sqlite: SQLiteConnection? { if case .sqlite(let connection) = self { connection } else { nil } }
+
     func close() async throws {
         switch self {
         case .sqlite(let connection): try await connection.close()

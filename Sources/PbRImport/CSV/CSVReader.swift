@@ -60,6 +60,53 @@ public struct CSVReader: Sendable {
         return Row(line: startLine, fields: fields, range: start..<end)
     }
 
+    /// What `nextFields` found.
+    public enum Fields: Equatable {
+        /// A record: its fields' byte ranges are in the array given.
+        case record(line: Int, range: Range<Int>)
+        /// A record with a quoted field, not read: `next()` reads it.
+        case quoted
+        case end
+    }
+
+    /// The next record as its fields' byte ranges, which `fields` is filled with: no `String` is made.
+    /// A record with a quoted field (whose text is not a range of the file) is left for `next()`.
+    /// Refuses what `next()` refuses, with the same error.
+    public mutating func nextFields(_ fields: inout [Range<Int>]) throws(CSVError) -> Fields {
+        while position < end, bytes[position] == .lf || bytes[position] == .cr {
+            consumeLineEnd()
+        }
+        guard position < end else { return .end }
+        let startLine = line, start = position
+        recordLine = line
+        fields.removeAll(keepingCapacity: true)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> Fields in
+            while true {
+                fieldIndex = fields.count
+                // Nothing read so far has passed a line ending: going back to the start is enough.
+                if position < buffer.count, buffer[position] == .quote { position = start; return .quoted }
+                let fieldStart = position
+                var high: UInt8 = 0
+                while position < buffer.count {
+                    let byte = buffer[position]
+                    if byte == .comma || byte == .lf || byte == .cr { break }
+                    if byte == .quote { throw CSVError(line: line, reason: "a quote inside an unquoted field") }
+                    high |= byte
+                    position += 1
+                }
+                if high >= 0x80 { _ = try text(UnsafeBufferPointer(rebasing: buffer[fieldStart..<position])) }
+                fields.append(fieldStart..<position)
+                if position < buffer.count, buffer[position] == .comma {
+                    position += 1
+                    continue
+                }
+                let recordEnd = position
+                if position < buffer.count { consumeLineEnd() }
+                return .record(line: startLine, range: start..<recordEnd)
+            }
+        }
+    }
+
     /// The record's text as it stands in the file (its fields are valid UTF-8, so the row is too).
     public func text(of row: Row) -> String { String(decoding: bytes[row.range], as: UTF8.self) }
 

@@ -41,14 +41,16 @@ struct ParsedBlock: Sendable {
     }
 
     /// Parses the records of `bytes` from `start` (a record's start, on `line`), in `pieces` parts on as
-    /// many cores. `knownOn` is the extract's known_at day, for `LateFacts`.
+    /// many cores. `knownOn` is the extract's known_at day, for `LateFacts`. Without `vouching`, every row
+    /// goes the general way (for the tests that hold `ByteSchema` to it).
     static func parse(_ bytes: [UInt8], from start: Int, line: Int, layout: FileLayout, knownOn: Day,
-                      pieces: Int) throws(ExtractRefused) -> ParsedBlock {
+                      pieces: Int, vouching: Bool = true) throws(ExtractRefused) -> ParsedBlock {
         let points = CSVReader.splitPoints(bytes, from: start, line: line, parts: pieces)
         let parts = concurrentMap(points.count) { index in
             let end = index + 1 < points.count ? points[index + 1].offset : bytes.count
             return Result { () throws(ExtractRefused) in
-                try parse(bytes, range: points[index].offset..<end, line: points[index].line, layout: layout, knownOn: knownOn)
+                try parse(bytes, range: points[index].offset..<end, line: points[index].line, layout: layout, knownOn: knownOn,
+                          vouching: vouching)
             }
         }
         var block = ParsedBlock(layout: layout, bytes: bytes)
@@ -80,18 +82,52 @@ struct ParsedBlock: Sendable {
     }
 
     private static func parse(_ bytes: [UInt8], range: Range<Int>, line: Int, layout: FileLayout,
-                              knownOn: Day) throws(ExtractRefused) -> ParsedBlock {
+                              knownOn: Day, vouching: Bool) throws(ExtractRefused) -> ParsedBlock {
         var reader = CSVReader(bytes: bytes, range: range, firstLine: line)
         var block = ParsedBlock(layout: layout, bytes: bytes)
-        while true {
-            let next: CSVReader.Row?
-            do throws(CSVError) { next = try reader.next() } catch {
-                let column = error.field.flatMap { $0 < layout.header.count ? layout.header[$0] : nil }
-                throw ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, column: column, reason: error.reason)])
-            }
-            guard let row = next else { return block }
-            block.add(row, knownOn: knownOn)
+        let schema = vouching ? ByteSchema(layout) : nil
+        var fields: [Range<Int>] = [], canonical: [UInt8] = []
+        fields.reserveCapacity(layout.header.count)
+        func refusal(_ error: CSVError) -> ExtractRefused {
+            let column = error.field.flatMap { $0 < layout.header.count ? layout.header[$0] : nil }
+            return ExtractRefused(issues: [RowIssue(file: layout.file, line: error.line, column: column, reason: error.reason)])
         }
+        while true {
+            let next: CSVReader.Fields
+            do throws(CSVError) { next = try reader.nextFields(&fields) } catch { throw refusal(error) }
+            switch next {
+            case .end: return block
+            case .record(let line, let range):
+                block.add(fields, line: line, range: range, schema: schema, knownOn: knownOn, canonical: &canonical)
+            case .quoted:
+                let row: CSVReader.Row?
+                do throws(CSVError) { row = try reader.next() } catch { throw refusal(error) }
+                block.add(row!, knownOn: knownOn)
+            }
+        }
+    }
+
+    /// A record read as byte ranges: the schema vouches for it, or its fields are made as text and it
+    /// goes the general way (`add(_:knownOn:)`).
+    private mutating func add(_ fields: [Range<Int>], line: Int, range: Range<Int>, schema: ByteSchema?, knownOn: Day,
+                              canonical: inout [UInt8]) {
+        let vouched = bytes.withUnsafeBufferPointer { buffer -> (ByteSchema.Vouched, JournalRow)? in
+            // The store keeps a record's fields joined by U+001F, so no field may hold it.
+            guard let schema, !buffer[range].contains(RecordSchema.separator),
+                  let vouched = schema.vouch(buffer, fields, knownOn: knownOn, canonical: &canonical) else { return nil }
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
+            let row = JournalRow(kind: layout.kind, key: text(vouched.key), clientID: text(vouched.client),
+                                 fields: String(decoding: canonical, as: UTF8.self), withdraws: false)
+            return (vouched, row)
+        }
+        guard let (vouched, row) = vouched else {
+            let texts = fields.map { String(decoding: bytes[$0], as: UTF8.self) }
+            return add(CSVReader.Row(line: line, fields: texts, range: range), knownOn: knownOn)
+        }
+        keys.append(KeyLine(key: row.key, line: line, hash: row.key.hashValue, parsed: false))
+        let reference = vouched.reference.isEmpty ? "" : String(decoding: bytes[vouched.reference], as: UTF8.self)
+        candidates.append(Candidate(line: line, range: range, episodeID: layout.kind == .top ? reference : "",
+                                    providerID: layout.kind == .episodes ? reference : "", late: vouched.late, row: row))
     }
 
     /// A row's text as it stands in the file.
