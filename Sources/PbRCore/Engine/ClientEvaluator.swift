@@ -12,7 +12,8 @@ struct ClientEvaluator: Sendable {
     init(contract: Contract) {
         self.contract = contract
         rules = contract.outcomes.map(SharedRule.init)
-        groups = contract.exclusiveGroups.map { ExclusiveGroupSettlement(group: $0, outcomes: contract.outcomes.map(\.id)) }
+        let outcomes = contract.outcomes.map(\.id)
+        groups = contract.exclusiveGroups.map { ExclusiveGroupSettlement(group: $0, outcomes: outcomes) }
     }
 
     private final class SharedRule: Sendable {

@@ -8,13 +8,11 @@ struct ExclusiveGroupSettlement: Sendable {
         var lines: [Entitlement]
     }
 
-    let group: ExclusiveGroup
     /// The group's outcomes, each with its index among the contract's outcomes.
     private let members: [(id: OutcomeID, index: Int)]
 
     /// - Parameter outcomes: the contract's outcomes in order, as `settle`'s array holds them.
     init(group: ExclusiveGroup, outcomes: [OutcomeID]) {
-        self.group = group
         members = group.outcomes.compactMap { id in outcomes.firstIndex(of: id).map { (id, $0) } }
     }
 

@@ -75,17 +75,16 @@ public enum ScenarioLoader {
         guard let payee = keys["payee"], let amount = keys["amount"], let interest = keys["interest"], let share = keys["repayment_share"] else {
             throw node.fail("an investment needs payee, amount, interest and repayment_share")
         }
-        let investment = CohortModel.Investment(payee: ProviderID(try payee.string()), amount: try amount.money(),
+        var investment = CohortModel.Investment(payee: ProviderID(try payee.string()), amount: try amount.money(),
                                                 interestBasisPoints: try interest.percent(), repaymentBasisPoints: try share.percent())
         guard investment.repaymentBasisPoints > 0 else { throw share.fail("a loan repaid from no share of the payments is never repaid") }
-        var drawn = investment
         if let node = keys["drawn_over"] {
             guard case .months(let months) = try node.period(), (1...120).contains(months) else {
                 throw node.fail("counted in months, 1 to 120, e.g. 12 months")
             }
-            drawn.drawnOverMonths = months
+            investment.drawnOverMonths = months
         }
-        return drawn
+        return investment
     }
 
     private static func count(_ node: ContractNode, in range: ClosedRange<Int>) throws(ContractError) -> Int {

@@ -96,10 +96,11 @@ public struct CohortModel: Sendable, Equatable {
             self.repaymentBasisPoints = repaymentBasisPoints
         }
 
-        /// What is drawn in each of the first `drawnOverMonths` months.
+        /// What is drawn in each of the first `drawnOverMonths` months (at least one).
         public var parts: [Money] {
-            let (each, odd) = amount.pence.quotientAndRemainder(dividingBy: Int64(drawnOverMonths))
-            return (0..<drawnOverMonths).map { Money(pence: each + ($0 < odd ? 1 : 0)) }
+            let count = max(drawnOverMonths, 1)
+            let (each, odd) = amount.pence.quotientAndRemainder(dividingBy: Int64(count))
+            return (0..<count).map { Money(pence: each + ($0 < odd ? 1 : 0)) }
         }
 
         /// When the loan is drawn, in words.

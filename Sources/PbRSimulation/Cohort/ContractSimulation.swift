@@ -55,9 +55,9 @@ public struct ContractSimulation: Sendable {
         var income = RunIncome()
         let contract = versions.first
         let report = versions.evaluate(histories, asOf: asOf)
-        // A run has tens of thousands of lines and a few hundred due days: each payee's lines are summed
-        // by due day (and the day their data has arrived) first (the lines come payee by payee), then
-        // counted by year and month once a day.
+        // A run has tens of thousands of lines and a few hundred due days: each payee's lines are first
+        // summed by due day and the day they can be paid (the lines come payee by payee), then counted
+        // by year and month once a day.
         var payee: ProviderID?
         var byDay: [Timing: Money] = [:]
         func countPayeesDays() {
