@@ -5,7 +5,9 @@ import SQLiteNIO
 /// One import in progress, inside the transaction `JournalStore.importing` opened: it writes the rows
 /// under the import's id, keeps their count and digest, and answers the importer's questions.
 ///
-/// `@unchecked Sendable`: one import task uses it, one call at a time (each awaited before the next).
+/// `@unchecked Sendable`: one import task uses it. A `write` may run beside the lookups (the importer
+/// checks the next block meanwhile), but never beside another `write`, and only `write` changes `tally`.
+/// On SQLite the two share one connection, opened serialised (`SQLITE_OPEN_FULLMUTEX`).
 final class ImportWriter: ImportSession, @unchecked Sendable {
     struct Tally {
         var rows = 0
@@ -27,6 +29,7 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
     private var database: any SQLDatabase { store.database }
 
     func write(_ rows: [JournalRow]) async throws {
+        guard !rows.isEmpty else { return }
         // In key order within the block, so that SQLite mostly appends to its tree instead of splitting
         // pages all over it.
         let ordered = rows.sorted { $0.kind != $1.kind ? $0.kind.rawValue < $1.kind.rawValue : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

@@ -32,10 +32,15 @@ extension JournalStore: ImportTarget {
             guard importID < VersionCode.importLimit else {
                 throw StoreError.unsupported("this store holds \(VersionCode.importLimit - 1) imports, its most")
             }
+            let indexAfter = try await self.dropsClientIndexForFirstImport(db)
             let prepared = try self.connection.sqlite.flatMap { try PreparedJournalInsert.make(on: $0) }
             defer { prepared?.finish() }
             let session = ImportWriter(store: self, importID: importID, knownAt: header.knownAt, prepared: prepared)
             let outcome = try await body(session)
+            if indexAfter {
+                prepared?.finish()
+                try await db.raw(SQLQueryString(Migrations.journalByClient)).run()
+            }
             let written = session.tally
             try await db.raw("""
                 UPDATE imports SET rows_imported = \(bind: written.rows), rows_rejected = \(bind: outcome.rowsRejected),
@@ -45,6 +50,18 @@ extension JournalStore: ImportTarget {
             return ImportReceipt(importID: importID, alreadyImported: false, rowsImported: written.rows,
                                  withdrawals: written.withdrawals, rowsRejected: outcome.rowsRejected, warnings: outcome.warnings)
         }
+    }
+
+    /// On SQLite, the first import into a store (an empty journal) builds the journal's client index once
+    /// its rows are in, instead of row by row: one sort of a national extract's 1.3 million entries costs
+    /// less than keeping the index as each row lands (BENCHMARKS.md, issue 12). The index is dropped and
+    /// made again inside the import's transaction, so a failed import leaves it as it was, and readers on
+    /// other connections keep seeing it. Not on PostgreSQL, where dropping an index locks out readers.
+    /// - Returns: whether the index was dropped, to be made again once the rows are written.
+    private func dropsClientIndexForFirstImport(_ db: any SQLDatabase) async throws -> Bool {
+        guard connection.isSQLite, try await db.raw("SELECT 1 AS one FROM journal LIMIT 1").first() == nil else { return false }
+        try await db.raw("DROP INDEX journal_by_client").run()
+        return true
     }
 
     /// Warnings as `imports.warnings` keeps them: one a line (a line break inside one, from a column's

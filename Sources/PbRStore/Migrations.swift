@@ -44,11 +44,14 @@ enum Migrations {
              postgres: assessment(text: "TEXT COLLATE \"C\"", id: "BIGSERIAL PRIMARY KEY", table: ")")),
         // One client's journey, explanation or entitlements reads only that client's rows.
         Step(version: 9, name: "one client's rows found by index: the journal and the statement lines by client",
-             sqlite: ["CREATE INDEX IF NOT EXISTS journal_by_client ON journal (client_id, kind)",
+             sqlite: [journalByClient,
                       "CREATE INDEX IF NOT EXISTS statement_lines_by_client ON statement_lines (client_id)"]),
         Step(version: 10, name: "stored results: diagnostics runs and simulation runs of the web application",
              sqlite: storedResults(text: "TEXT"), postgres: storedResults(text: "TEXT COLLATE \"C\"")),
     ]
+
+    /// One client's rows by index; a first import drops it and makes it again once its rows are in.
+    static let journalByClient = "CREATE INDEX IF NOT EXISTS journal_by_client ON journal (client_id, kind)"
 
     /// What the web application's pages show without running again: each diagnostics run (its JSON as
     /// `pbr diagnose` writes it, its charts as drawn then, and the last import it saw) and each simulation

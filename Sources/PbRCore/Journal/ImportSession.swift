@@ -54,7 +54,8 @@ public protocol ImportTarget: Sendable {
 
 /// One import in progress, inside its transaction. Lookups see the rows this import has written so far.
 public protocol ImportSession: Sendable {
-    /// Appends rows to the journal under this import.
+    /// Appends rows to the journal under this import. It may run while the lookups below are asked (one
+    /// write at a time); they may not see the rows of a write still running.
     func write(_ rows: [JournalRow]) async throws
     /// The client ids among `ids` with any version in the store, this import's included.
     func knownClients(among ids: Set<String>) async throws -> Set<String>

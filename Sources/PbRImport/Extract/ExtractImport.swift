@@ -3,8 +3,8 @@ import PbRCore
 
 /// Imports one extract folder: all of it or nothing (unless bad rows are skipped), as one transaction.
 ///
-/// It streams: each file is read a block at a time (`RecordBlocks`), its rows parsed on one core while
-/// the block before is written on another, and checked against the store as they go (`ImportChecks`).
+/// It streams: each file is read a block at a time (`RecordBlocks`); while SQLite writes one block, the
+/// next is checked against the store (`ImportChecks`) and the one after it parsed.
 /// What is held at once is a block, a fixed-size filter of the keys seen, bounded caches of good ids and
 /// the bad rows of one file, whatever the size of the extract.
 public struct ExtractImport: Sendable {
@@ -98,21 +98,29 @@ public struct ExtractImport: Sendable {
         }
         checks.startFile()
         var current: ParsedBlock? = try parse(first, from: start, line: line)
+        // The rows of the block before, written while this one is checked and the next one parsed: SQLite's
+        // thread is the import's slowest part, so it should never wait for the checks.
+        var checkedBefore: [JournalRow] = []
         var repeats: [ImportChecks.Repeat] = []
         var keptOut = 0, lacking = 0
         while let block = current {
             progress?(block.bytes.count, totalBytes)
-            let checked = try await checks.check(block)
+            let next = try blocks.next()
+            async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
+            let writing = checkedBefore
+            async let written: Void = session.write(writing)
+            let checked = try await checks.check(block, writing: writing)
+            try await written
             log.add(checked.issues)
             log.addKeptOut(block.keptOut)
             keptOut += block.keptOut.count
             lacking += block.lacking
             repeats += checked.repeats
-            let next = try blocks.next()
-            async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
-            try await session.write(checked.rows)
+            checkedBefore = checked.rows
             current = try await following
         }
+        // All of the file is in the store before the next file's rows are checked against it.
+        try await session.write(checkedBefore)
         if !repeats.isEmpty {
             let firstLines = try FirstLines.of(Set(repeats.map(\.key)), in: file.url, layout: layout)
             log.add(repeats.map { $0.issue(firstOn: firstLines[$0.key] ?? 0) })

@@ -43,9 +43,11 @@ struct ImportChecks {
     }
 
     /// The block's good rows, its bad ones, and repeats whose first line is still to be found.
-    mutating func check(_ block: ParsedBlock) async throws -> (rows: [JournalRow], issues: [RowIssue], repeats: [Repeat]) {
+    /// - Parameter writing: the file's rows being written meanwhile, which the store cannot answer for yet.
+    mutating func check(_ block: ParsedBlock, writing: [JournalRow]) async throws
+        -> (rows: [JournalRow], issues: [RowIssue], repeats: [Repeat]) {
         let kind = block.layout.kind, file = block.layout.file
-        let (candidates, repeatIssues, repeats, repeatedAt) = try await withoutRepeats(block)
+        let (candidates, repeatIssues, repeats, repeatedAt) = try await withoutRepeats(block, writing: writing)
         var issues = repeatIssues
 
         // What the rows refer to: the caches first, then the store for the rest, in one question each.
@@ -94,7 +96,7 @@ struct ImportChecks {
 
     /// The block's candidates whose keys do not repeat; the issues of those that do (the block's own
     /// issues first), or the repeats whose first line is still to be found; and the lines that repeat.
-    private mutating func withoutRepeats(_ block: ParsedBlock) async throws
+    private mutating func withoutRepeats(_ block: ParsedBlock, writing: [JournalRow]) async throws
         -> (candidates: [ParsedBlock.Candidate], issues: [RowIssue], repeats: [Repeat], repeatedAt: [Int: Int?]) {
         let kind = block.layout.kind
         var issues = block.issues
@@ -108,7 +110,8 @@ struct ImportChecks {
             if seen.insert(hash: key.hash) { suspects.append((key.key, key.line)) }
         }
         if !suspects.isEmpty {
-            let written = try await session.writtenKeys(kind, among: Set(suspects.map(\.key)))
+            var written = try await session.writtenKeys(kind, among: Set(suspects.map(\.key)))
+            written.formUnion(writing.lazy.map(\.key))
             for suspect in suspects where written.contains(suspect.key) { repeatedAt[suspect.line] = .some(nil) }
         }
         var candidates: [ParsedBlock.Candidate] = []
