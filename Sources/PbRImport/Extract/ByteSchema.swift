@@ -34,7 +34,6 @@ struct ByteSchema: Sendable {
         let substance: Int?
     }
 
-    let kind: RecordKind
     /// The file's format, in canonical order.
     let columns: [Column]
     /// Where `deleted` is, if the file has it.
@@ -63,7 +62,6 @@ struct ByteSchema: Sendable {
             return index
         }
         let substanceColumns = kind == .episodes ? RecordSchema.substanceColumns : []
-        self.kind = kind
         columns = names.map { name in
             Column(field: layout.columns[name]!, name: name, check: checks[name]!,
                    substance: substanceColumns.firstIndex(of: name))
