@@ -28,6 +28,9 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
 
     private var database: any SQLDatabase { store.database }
 
+    /// Whether rows go through the INSERT prepared once (else through the driver, a statement a chunk).
+    var usesPreparedInsert: Bool { prepared != nil }
+
     func write(_ rows: [JournalRow]) async throws {
         guard !rows.isEmpty else { return }
         // In key order within the block, so that SQLite mostly appends to its tree instead of splitting

@@ -15,6 +15,14 @@ extension JournalStore: ImportTarget {
     /// even one that waited for the lock behind the first, changes nothing.
     public func importing(_ header: ImportHeader,
                           _ body: (any ImportSession) async throws -> ImportOutcome) async throws -> ImportReceipt {
+        try await importing(header, preparedInsert: true, body)
+    }
+
+    /// `importing(_:_:)`, saying how rows reach SQLite: through the INSERT prepared once, or, with
+    /// `preparedInsert` false, through SQLiteNIO's multi-row INSERT, the way taken when the handle
+    /// cannot be reached (for the tests that hold the two ways alike).
+    func importing(_ header: ImportHeader, preparedInsert: Bool,
+                   _ body: (any ImportSession) async throws -> ImportOutcome) async throws -> ImportReceipt {
         try await transaction { db in
             if let importID = try await self.importID(digest: header.digest) {
                 return ImportReceipt(importID: importID, alreadyImported: true, rowsImported: 0, withdrawals: 0, rowsRejected: 0)
@@ -33,7 +41,7 @@ extension JournalStore: ImportTarget {
                 throw StoreError.unsupported("this store holds \(VersionCode.importLimit - 1) imports, its most")
             }
             let indexAfter = try await self.dropsClientIndexForFirstImport(db)
-            let prepared = try self.connection.sqlite.flatMap { try PreparedJournalInsert.make(on: $0) }
+            let prepared = preparedInsert ? try self.connection.sqlite.flatMap { try PreparedJournalInsert.make(on: $0) } : nil
             defer { prepared?.finish() }
             let session = ImportWriter(store: self, importID: importID, knownAt: header.knownAt, prepared: prepared)
             let outcome = try await body(session)

@@ -30,7 +30,7 @@ final class PreparedJournalInsert: @unchecked Sendable {
         guard let handle = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { return nil }
         var statement: OpaquePointer?
         let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else { throw failure(code, handle) }
+        guard code == SQLITE_OK, let statement else { throw failure(code, handle, "prepare the journal's INSERT") }
         return PreparedJournalInsert(handle: handle, statement: statement)
     }
 
@@ -42,7 +42,7 @@ final class PreparedJournalInsert: @unchecked Sendable {
         for row in rows {
             try bind(statement, row, importID: importID, knownAt: knownAt)
             let code = sqlite_nio_sqlite3_step(statement)
-            guard code == SQLITE_DONE else { throw Self.failure(code, handle) }
+            guard code == SQLITE_DONE else { throw Self.failure(code, handle, "write a row of the journal") }
             sqlite_nio_sqlite3_reset(statement)
         }
     }
@@ -54,7 +54,7 @@ final class PreparedJournalInsert: @unchecked Sendable {
     }
 
     private func bind(_ statement: OpaquePointer, _ row: JournalRow, importID: Int, knownAt: Moment) throws {
-        func check(_ code: Int32) throws { guard code == SQLITE_OK else { throw Self.failure(code, handle) } }
+        func check(_ code: Int32) throws { guard code == SQLITE_OK else { throw Self.failure(code, handle, "bind a row of the journal") } }
         // Texts are copied by SQLite (`SQLITE_TRANSIENT`, a macro Swift does not import): a string's bytes
         // are lent only for the call.
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -79,8 +79,20 @@ final class PreparedJournalInsert: @unchecked Sendable {
         try text(7, row.fields)
     }
 
-    private static func failure(_ code: Int32, _ handle: OpaquePointer) -> StoreError {
-        let message = sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "error \(code)"
-        return .unsupported("SQLite refused a row of the journal: \(message) (code \(code))")
+    private static func failure(_ code: Int32, _ handle: OpaquePointer, _ doing: String) -> StoreError {
+        failure(code, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "error \(code)", doing)
+    }
+
+    /// SQLite's result code as the store's error, with SQLite's message: a constraint (the journal's key)
+    /// is a conflict with what the store holds, a damaged file is damage, and anything else (a full disk,
+    /// an I/O error, a read-only file) a write that failed.
+    static func failure(_ code: Int32, message: String, _ doing: String) -> StoreError {
+        let what = "SQLite could not \(doing): \(message) (code \(code))"
+        // The primary code is the low byte: an extended code (SQLITE_CONSTRAINT_PRIMARYKEY) names its kind.
+        switch code & 0xFF {
+        case SQLITE_CONSTRAINT: return .conflict(what)
+        case SQLITE_CORRUPT, SQLITE_NOTADB: return .corrupt(what)
+        default: return .failed(what)
+        }
     }
 }

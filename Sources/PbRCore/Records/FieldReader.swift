@@ -71,7 +71,7 @@ public struct FieldReader {
 
     mutating func integer(_ column: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
         guard let value = value(column, required: required) else { return nil }
-        guard value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), value.utf8.count <= 9, let number = Int(value) else {
+        guard let number = WholeNumber.parse(value) else {
             fail(column, "'\(value)' is not a whole number")
             return nil
         }

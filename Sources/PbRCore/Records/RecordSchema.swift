@@ -7,13 +7,16 @@ public enum RecordSchema {
         case .clients: ["client_id", "sex", "birth_year"]
         case .assessments: ["record_id", "client_id", "assessed_on", "band", "assessor", "reason"]
         case .episodes: ["record_id", "client_id", "provider_id", "referral_on", "start_on", "end_on",
-                         "discharge_reason", "substance_1", "substance_2", "substance_3", "referral_source"]
+                         "discharge_reason"] + substanceColumns + ["referral_source"]
         case .top: ["record_id", "client_id", "episode_id", "on", "stage"] + TopField.allCases.map(\.rawValue)
         case .offences: ["record_id", "client_id", "offence_on", "proven_on", "trigger", "category"]
         case .events: ["record_id", "client_id", "on", "kind", "detail"]
         case .claims: ["record_id", "client_id", "programme", "outcome", "achieved_on"]
         }
     }
+
+    /// An episode's substance columns, in order: the given ones close up (`Episode.substances`).
+    public static let substanceColumns = ["substance_1", "substance_2", "substance_3"]
 
     /// The key column: `client_id` for clients, `record_id` for the rest.
     public static func keyColumn(_ kind: RecordKind) -> String { kind == .clients ? "client_id" : "record_id" }
@@ -66,7 +69,7 @@ public enum RecordSchema {
     private static func parseClient(_ row: inout FieldReader) -> Record? {
         let id = row.required("client_id")
         let sex = row.code("sex", Sex.self)
-        let birthYear = row.integer("birth_year", in: 1900...2100)
+        let birthYear = row.integer("birth_year", in: Client.birthYears)
         guard let id else { return nil }
         return .client(Client(id: ClientID(id), sex: sex, birthYear: birthYear))
     }
@@ -85,7 +88,7 @@ public enum RecordSchema {
         let id = row.required("record_id"), client = row.required("client_id"), provider = row.required("provider_id")
         let referral = row.day("referral_on"), start = row.day("start_on"), end = row.day("end_on")
         let reason = row.code("discharge_reason", DischargeReason.self)
-        let substances = ["substance_1", "substance_2", "substance_3"].compactMap { row.code($0, Substance.self) }
+        let substances = substanceColumns.compactMap { row.code($0, Substance.self) }
         let source = row.code("referral_source", ReferralSource.self)
         if let start, let end, end < start { row.fail("end_on", "ends \(end) before it starts \(start)") }
         guard let id, let client, let provider else { return nil }

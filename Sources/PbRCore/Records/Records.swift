@@ -4,6 +4,8 @@ public struct Client: Hashable, Sendable {
     public var id: ClientID
     public var sex: Sex?
     public var birthYear: Int?
+    /// The birth years an extract may give: both the general way and the importer's byte path check it.
+    public static let birthYears = 1900...2100
     public init(id: ClientID, sex: Sex? = nil, birthYear: Int? = nil) {
         self.id = id; self.sex = sex; self.birthYear = birthYear
     }

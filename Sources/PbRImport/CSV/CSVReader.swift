@@ -35,29 +35,18 @@ public struct CSVReader: Sendable {
 
     /// The next record, or `nil` at the end. Blank lines hold no record and are passed over.
     public mutating func next() throws(CSVError) -> Row? {
-        while position < end, bytes[position] == .lf || bytes[position] == .cr {
-            consumeLineEnd()
-        }
-        guard position < end else { return nil }
+        guard skipBlankLines() else { return nil }
         let startLine = line, start = position
         recordLine = line
         var fields: [String] = []
-        var end = position
+        var recordEnd = position
         try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
-            while true {
+            repeat {
                 fieldIndex = fields.count
-                let field = try readField(buffer)
-                fields.append(field)
-                if position < buffer.count, buffer[position] == .comma {
-                    position += 1
-                    continue
-                }
-                end = position
-                if position < buffer.count { consumeLineEnd() }
-                return
-            }
+                fields.append(try readField(buffer))
+            } while passComma(buffer, recordEnd: &recordEnd)
         }
-        return Row(line: startLine, fields: fields, range: start..<end)
+        return Row(line: startLine, fields: fields, range: start..<recordEnd)
     }
 
     /// What `nextFields` found.
@@ -73,37 +62,22 @@ public struct CSVReader: Sendable {
     /// A record with a quoted field (whose text is not a range of the file) is left for `next()`.
     /// Refuses what `next()` refuses, with the same error.
     public mutating func nextFields(_ fields: inout [Range<Int>]) throws(CSVError) -> Fields {
-        while position < end, bytes[position] == .lf || bytes[position] == .cr {
-            consumeLineEnd()
-        }
-        guard position < end else { return .end }
+        guard skipBlankLines() else { return .end }
         let startLine = line, start = position
         recordLine = line
         fields.removeAll(keepingCapacity: true)
         return try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> Fields in
-            while true {
+            var recordEnd = position
+            repeat {
                 fieldIndex = fields.count
                 // Nothing read so far has passed a line ending: going back to the start is enough.
                 if position < buffer.count, buffer[position] == .quote { position = start; return .quoted }
-                let fieldStart = position
-                var high: UInt8 = 0
-                while position < buffer.count {
-                    let byte = buffer[position]
-                    if byte == .comma || byte == .lf || byte == .cr { break }
-                    if byte == .quote { throw CSVError(line: line, reason: "a quote inside an unquoted field") }
-                    high |= byte
-                    position += 1
-                }
-                if high >= 0x80 { _ = try text(UnsafeBufferPointer(rebasing: buffer[fieldStart..<position])) }
-                fields.append(fieldStart..<position)
-                if position < buffer.count, buffer[position] == .comma {
-                    position += 1
-                    continue
-                }
-                let recordEnd = position
-                if position < buffer.count { consumeLineEnd() }
-                return .record(line: startLine, range: start..<recordEnd)
-            }
+                let (field, ascii) = try scanUnquoted(buffer)
+                // Checked as `next()` checks it, for the same error; an ASCII field needs no check.
+                if !ascii { _ = try text(UnsafeBufferPointer(rebasing: buffer[field])) }
+                fields.append(field)
+            } while passComma(buffer, recordEnd: &recordEnd)
+            return .record(line: startLine, range: start..<recordEnd)
         }
     }
 
@@ -112,14 +86,8 @@ public struct CSVReader: Sendable {
 
     private mutating func readField(_ buffer: UnsafeBufferPointer<UInt8>) throws(CSVError) -> String {
         guard position < buffer.count, buffer[position] == .quote else {
-            let start = position
-            while position < buffer.count {
-                let byte = buffer[position]
-                if byte == .comma || byte == .lf || byte == .cr { break }
-                if byte == .quote { throw CSVError(line: line, reason: "a quote inside an unquoted field") }
-                position += 1
-            }
-            return try text(UnsafeBufferPointer(rebasing: buffer[start..<position]))
+            let field = try scanUnquoted(buffer).range
+            return try text(UnsafeBufferPointer(rebasing: buffer[field]))
         }
         let openedOn = line
         position += 1
@@ -144,6 +112,43 @@ public struct CSVReader: Sendable {
             if byte == .lf || (byte == .cr && (position >= buffer.count || buffer[position] != .lf)) { line += 1 }
             value.append(byte)
         }
+    }
+
+    /// Blank lines hold no record: passes over them. False at the end of the records to read.
+    private mutating func skipBlankLines() -> Bool {
+        while position < end, bytes[position] == .lf || bytes[position] == .cr {
+            consumeLineEnd()
+        }
+        return position < end
+    }
+
+    /// Reads an unquoted field, up to its comma or line ending: where it is, and whether it is all ASCII.
+    /// Both `next()` and `nextFields` read one this way, so that both refuse the same fields alike.
+    @inline(__always)
+    private mutating func scanUnquoted(_ buffer: UnsafeBufferPointer<UInt8>) throws(CSVError) -> (range: Range<Int>, ascii: Bool) {
+        let start = position
+        var high: UInt8 = 0
+        while position < buffer.count {
+            let byte = buffer[position]
+            if byte == .comma || byte == .lf || byte == .cr { break }
+            if byte == .quote { throw CSVError(line: line, reason: "a quote inside an unquoted field") }
+            high |= byte
+            position += 1
+        }
+        return (start..<position, high < 0x80)
+    }
+
+    /// After a field: passes its comma and says another field follows; or, at the record's end, sets
+    /// `recordEnd` (where the record's text stops) and passes its line ending.
+    @inline(__always)
+    private mutating func passComma(_ buffer: UnsafeBufferPointer<UInt8>, recordEnd: inout Int) -> Bool {
+        if position < buffer.count, buffer[position] == .comma {
+            position += 1
+            return true
+        }
+        recordEnd = position
+        if position < buffer.count { consumeLineEnd() }
+        return false
     }
 
     /// A field's text. A file that is not UTF-8 is refused at its first such byte (a Latin-1 `é` is 0xE9),

@@ -37,24 +37,24 @@ extension ByteSchema {
             case .integer(let allowed, let required):
                 if range.isEmpty { guard !required else { return nil }; continue }
                 guard let number = Self.integer(bytes, range), allowed.contains(number) else { return nil }
-                if kind == .clients, number > knownOn.year {
+                if index == birthYear, number > knownOn.year {
                     late = LateFacts.Row(count: 1, column: column.name, value: String(number))
                 }
             case .day(let required):
                 if range.isEmpty { guard !required else { return nil }; continue }
-                guard let day = Self.day(bytes, range) else { return nil }
+                guard let day = Day(isoBytes: UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
                 if day > knownOn {
                     if late == nil { late = LateFacts.Row(count: 0, column: column.name, value: day.description) }
                     late!.count += 1
                 }
-                if kind == .episodes, index == 4 { days.start = day }
-                if kind == .episodes, index == 5 { days.end = day }
+                if index == start { days.start = day }
+                if index == end { days.end = day }
             }
         }
         if let start = days.start, let end = days.end, end < start { return nil }
         writeCanonical(bytes, fields, into: &canonical)
-        return Vouched(key: fields[columns[0].field], client: fields[columns[kind == .clients ? 0 : 1].field],
-                       reference: kind == .top || kind == .episodes ? fields[columns[2].field] : 0..<0, late: late)
+        return Vouched(key: fields[columns[key].field], client: fields[columns[client].field],
+                       reference: reference.map { fields[columns[$0].field] } ?? 0..<0, late: late)
     }
 
     /// The fields in canonical order, joined by the separator. An episode's substances close up, as
@@ -63,7 +63,7 @@ extension ByteSchema {
         canonical.removeAll(keepingCapacity: true)
         func substance(_ n: Int) -> Range<Int> {
             var seen = 0
-            for index in 7...9 where !fields[columns[index].field].isEmpty {
+            for index in substances where !fields[columns[index].field].isEmpty {
                 if seen == n { return fields[columns[index].field] }
                 seen += 1
             }
@@ -71,7 +71,7 @@ extension ByteSchema {
         }
         for index in columns.indices {
             if index > 0 { canonical.append(RecordSchema.separator) }
-            let range = kind == .episodes && (7...9).contains(index) ? substance(index - 7) : fields[columns[index].field]
+            let range = if let n = columns[index].substance { substance(n) } else { fields[columns[index].field] }
             canonical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         }
     }
@@ -83,32 +83,10 @@ extension ByteSchema {
         return plain(bytes[range.lowerBound]) && plain(bytes[range.upperBound - 1])
     }
 
-    /// Digits only, at most nine, with no leading zero: the text `String(number)` gives back.
+    /// A number whose canonical text is the bytes sent: `WholeNumber`'s rule, and no leading zero
+    /// (`07` goes the general way, which reads it as 7).
     private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        guard range.count <= 9, range.count == 1 || bytes[range.lowerBound] != UInt8(ascii: "0") else { return nil }
-        var value = 0
-        for index in range {
-            let digit = Int(bytes[index]) - 48
-            guard digit >= 0, digit <= 9 else { return nil }
-            value = value * 10 + digit
-        }
-        return value
-    }
-
-    /// Exactly `YYYY-MM-DD`, a day that exists (what `Day(iso:)` reads, and `Day.description` writes).
-    private static func day(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Day? {
-        let start = range.lowerBound
-        guard range.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-") else { return nil }
-        func number(_ from: Int, _ count: Int) -> Int? {
-            var value = 0
-            for index in start + from ..< start + from + count {
-                let digit = Int(bytes[index]) - 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
-        return Day(year: year, month: month, day: day)
+        guard range.count == 1 || bytes[range.lowerBound] != UInt8(ascii: "0") else { return nil }
+        return WholeNumber.parse(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 }
