@@ -105,10 +105,10 @@ public struct ExtractImport: Sendable {
         var keptOut = 0, lacking = 0
         while let block = current {
             progress?(block.bytes.count, totalBytes)
-            let next = try blocks.next()
-            async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
             let writing = checkedBefore
             async let written: Void = session.write(writing)
+            let next = try blocks.next()
+            async let following = next.map { try parse($0, from: 0, line: $0.firstLine) }
             let checked = try await checks.check(block, writing: writing)
             try await written
             log.add(checked.issues)

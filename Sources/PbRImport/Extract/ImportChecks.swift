@@ -51,12 +51,20 @@ struct ImportChecks {
         var issues = repeatIssues
 
         // What the rows refer to: the caches first, then the store for the rest, in one question each.
+        // The caches' answers are kept by candidate, so each id is looked up once (and a cache that
+        // starts again meanwhile cannot forget one).
         var askClients: Set<String> = [], askEpisodes: Set<String> = [], withdrawn: Set<String> = []
-        for candidate in candidates {
+        var clientCached = [Bool](repeating: false, count: candidates.count)
+        var ownerCached = [String?](repeating: nil, count: kind == .top ? candidates.count : 0)
+        for (index, candidate) in candidates.enumerated() {
             let row = candidate.row
             if row.withdraws { withdrawn.insert(row.key); continue }
-            if kind != .clients, clients[row.clientID] == nil { askClients.insert(row.clientID) }
-            if kind == .top, episodes[candidate.episodeID] == nil { askEpisodes.insert(candidate.episodeID) }
+            if kind != .clients {
+                if clients[row.clientID] != nil { clientCached[index] = true } else { askClients.insert(row.clientID) }
+            }
+            if kind == .top {
+                if let owner = episodes[candidate.episodeID] { ownerCached[index] = owner } else { askEpisodes.insert(candidate.episodeID) }
+            }
         }
         let foundClients = askClients.isEmpty ? [] : try await session.knownClients(among: askClients)
         let foundEpisodes = askEpisodes.isEmpty ? [:] : try await session.episodeClients(among: askEpisodes)
@@ -68,10 +76,12 @@ struct ImportChecks {
 
         var rows: [JournalRow] = []
         rows.reserveCapacity(candidates.count)
-        for candidate in candidates {
+        for (index, candidate) in candidates.enumerated() {
             let row = candidate.row
-            let problem = problem(with: candidate, kind: kind, stored: stored, foundClients: foundClients,
-                                  foundEpisodes: foundEpisodes) ?? providerProblem(with: candidate)
+            let clientKnown = clientCached[index] || foundClients.contains(row.clientID)
+            let owner = kind == .top ? ownerCached[index] ?? foundEpisodes[candidate.episodeID] : nil
+            let problem = problem(with: candidate, kind: kind, stored: stored, clientKnown: clientKnown, owner: owner)
+                ?? providerProblem(with: candidate)
             if let problem {
                 rejectedKeys[row.key] = candidate.line
                 issues.append(RowIssue(file: file, line: candidate.line, column: problem.column, reason: problem.text,
@@ -131,18 +141,21 @@ struct ImportChecks {
         return ("provider_id", "provider '\(candidate.providerID)' differs only in case from '\(known)'")
     }
 
+    /// - Parameters:
+    ///   - clientKnown: whether the row's client is in this import or the store.
+    ///   - owner: a TOP's episode's client, if the episode is known.
     private func problem(with candidate: ParsedBlock.Candidate, kind: RecordKind, stored: Set<String>,
-                         foundClients: Set<String>, foundEpisodes: [String: String]) -> (column: String?, text: String)? {
+                         clientKnown: Bool, owner: String?) -> (column: String?, text: String)? {
         let row = candidate.row
         if row.withdraws {
             return stored.contains(row.key) ? nil : (RecordSchema.keyColumn(kind), "withdraws '\(row.key)', which is not in the store")
         }
         guard kind != .clients else { return nil }
         let client = row.clientID
-        guard clients[client] != nil || foundClients.contains(client) else { return ("client_id", "unknown client '\(client)'") }
+        guard clientKnown else { return ("client_id", "unknown client '\(client)'") }
         guard kind == .top else { return nil }
         let episode = candidate.episodeID
-        guard let owner = episodes[episode] ?? foundEpisodes[episode] else { return ("episode_id", "unknown episode '\(episode)'") }
+        guard let owner else { return ("episode_id", "unknown episode '\(episode)'") }
         guard owner == client else { return ("episode_id", "episode '\(episode)' belongs to client '\(owner)', not '\(client)'") }
         return nil
     }
