@@ -45,6 +45,11 @@ public final class JournalStore: Sendable {
                 // The busy timeout first: another session's write (a pool's, another process's) must make
                 // this one wait, not fail, even while it sets the journal mode. WAL keeps readers working
                 // during an import; NORMAL sync keeps each commit atomic.
+                // A new file's pages are 16 KiB, not SQLite's 4: a national import then spends about a tenth
+                // less (fewer pages to split and to write twice, to the WAL and back), and reads take the
+                // same time (BENCHMARKS.md, issue 12). Set before anything is written; a store made before
+                // keeps its pages.
+                if isNew { try await store.database.raw("PRAGMA page_size = 16384").run() }
                 for pragma in ["PRAGMA busy_timeout = 60000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                                "PRAGMA foreign_keys = ON"] {
                     try await store.database.raw(SQLQueryString(pragma)).run()

@@ -1,5 +1,6 @@
 import Foundation
-import PbRStore
+@testable import PbRStore
+import SQLKit
 import PbRTestSupport
 import Testing
 
@@ -42,6 +43,17 @@ struct StoreOpeningTests {
         process.waitUntilExit()
         await #expect(throws: StoreError.cannotOpen("\(path) is a SQLite database of something else (tables budget), not a PbR store")) {
             try await JournalStore.open(path, .createIfMissing)
+        }
+    }
+
+    /// A new SQLite store is written in 16 KiB pages, and keeps them when opened again.
+    @Test func aNewSQLiteStoreHasSixteenKiBPages() async throws {
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("pages.sqlite").path
+        for mode in [JournalStore.OpenMode.createIfMissing, .existing] {
+            let store = try await JournalStore.open(path, mode)
+            let size = try await store.database.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self)
+            #expect(size == 16_384, "\(mode)")
+            try await store.close()
         }
     }
 
