@@ -46,7 +46,7 @@ extension JournalStore: ImportTarget {
             let session = ImportWriter(store: self, importID: importID, knownAt: header.knownAt, prepared: prepared)
             let outcome = try await body(session)
             if indexAfter {
-                prepared?.finish()
+                prepared?.finish()  // no statement of the import left open across the schema change
                 try await db.raw(SQLQueryString(Migrations.journalByClient)).run()
             }
             let written = session.tally

@@ -9,11 +9,6 @@ import Testing
 /// of row by row: the store it leaves has the same index, found by the same queries, whatever happens.
 @Suite("The journal's client index after a first import")
 struct ClientIndexTests {
-    /// A new SQLite store whichever database the other tests use: PostgreSQL keeps the index row by row.
-    func sqliteStore() async throws -> JournalStore {
-        try await JournalStore.open(try Fixtures.temporaryFolder().appendingPathComponent("s.sqlite").path, .createIfMissing)
-    }
-
     /// The index's definition as SQLite keeps it, or nil when there is none.
     func clientIndex(_ store: JournalStore) async throws -> String? {
         try await store.database.raw("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'journal_by_client'")
@@ -31,7 +26,7 @@ struct ClientIndexTests {
     }
 
     @Test func aFirstImportLeavesTheIndexTheMigrationMade() async throws {
-        let store = try await sqliteStore()
+        let store = try await temporarySQLiteStore()
         let made = try await clientIndex(store)
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         #expect(try await clientIndex(store) == made)
@@ -44,7 +39,7 @@ struct ClientIndexTests {
 
     /// The index is dropped inside the import's transaction, so a refused first import puts it back.
     @Test func aRefusedFirstImportLeavesTheIndexInPlace() async throws {
-        let store = try await sqliteStore()
+        let store = try await temporarySQLiteStore()
         let made = try await clientIndex(store)
         let folder = try Fixtures.temporaryFolder()
         try Data("known_at: '2013-06-05T09:00:00+01:00'\nsource: test\n".utf8).write(to: folder.appendingPathComponent("extract.yaml"))
@@ -57,7 +52,7 @@ struct ClientIndexTests {
 
     /// A later import finds the journal not empty and keeps the index as it goes: both imports' rows are in it.
     @Test func aLaterImportKeepsItsRowsInTheIndex() async throws {
-        let store = try await sqliteStore()
+        let store = try await temporarySQLiteStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         try await importExtract(Fixtures.url("small/batch2"), into: store)
         let all = try await store.database.raw("SELECT count(*) AS n FROM journal").first()?.decode(column: "n", as: Int.self)

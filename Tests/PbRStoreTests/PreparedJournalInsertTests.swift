@@ -12,11 +12,6 @@ import Testing
 /// as what it is.
 @Suite("The journal's prepared INSERT")
 struct PreparedJournalInsertTests {
-    /// A new SQLite store (always SQLite: the prepared INSERT is SQLite's alone).
-    func sqliteStore() async throws -> JournalStore {
-        try await JournalStore.open(try Fixtures.temporaryFolder().appendingPathComponent("s.sqlite").path, .createIfMissing)
-    }
-
     /// The imports table and every journal row and provider, as text to compare.
     func contents(_ store: JournalStore) async throws -> [String] {
         let imports = try await store.database.raw("SELECT id, digest, records_digest, rows_imported FROM imports ORDER BY id").all()
@@ -42,8 +37,18 @@ struct PreparedJournalInsertTests {
         (0..<count).map { JournalRow(kind: .clients, key: "C\($0)", clientID: "C\($0)", fields: "C\($0)\u{1F}M\u{1F}1978", withdraws: false) }
     }
 
+    /// The store's error from an import that writes `blocks` one after another, expected to fail.
+    func failedImport(into store: JournalStore, writing blocks: [[JournalRow]]) async -> StoreError? {
+        await #expect(throws: StoreError.self) {
+            try await store.importing(Self.header) { session in
+                for rows in blocks { try await session.write(rows) }
+                return ImportOutcome(rowsRejected: 0, warnings: [])
+            }
+        }
+    }
+
     @Test func itIsPreparedOnASQLiteStore() async throws {
-        let store = try await sqliteStore()
+        let store = try await temporarySQLiteStore()
         let prepared = try PreparedJournalInsert.make(on: #require(store.connection.sqlite))
         #expect(prepared != nil)
         prepared?.finish()
@@ -51,7 +56,7 @@ struct PreparedJournalInsertTests {
     }
 
     @Test func theMultiRowInsertStoresTheSameRowsAndDigests() async throws {
-        let (prepared, multiRow) = (try await sqliteStore(), try await sqliteStore())
+        let (prepared, multiRow) = (try await temporarySQLiteStore(), try await temporarySQLiteStore())
         for batch in ["small/batch1", "small/batch2"] {
             let extract = ExtractImport(folder: Fixtures.url(batch), importedBy: "test")
             let a = try await extract.run(into: Importing(store: prepared, preparedInsert: true))
@@ -68,7 +73,7 @@ struct PreparedJournalInsertTests {
     /// A bad row in the last file is refused after the good rows before it were written: the import's
     /// transaction takes them all back.
     @Test func anExtractRefusedAfterRowsWereWrittenLeavesTheStoreAsItWas() async throws {
-        let store = try await sqliteStore()
+        let store = try await temporarySQLiteStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         let before = try await contents(store)
         let folder = try Fixtures.temporaryFolder().appendingPathComponent("batch2")
@@ -83,17 +88,11 @@ struct PreparedJournalInsertTests {
     }
 
     @Test func aRowAgainstTheJournalsKeyIsAConflictAndLeavesTheStoreAsItWas() async throws {
-        let store = try await sqliteStore()
+        let store = try await temporarySQLiteStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         let before = try await contents(store)
         let rows = Self.clientRows(3)
-        let error = await #expect(throws: StoreError.self) {
-            try await store.importing(Self.header) { session in
-                try await session.write(rows)
-                try await session.write([rows[1]])
-                return ImportOutcome(rowsRejected: 0, warnings: [])
-            }
-        }
+        let error = await failedImport(into: store, writing: [rows, [rows[1]]])
         guard case .conflict(let why) = error else { Issue.record("not a conflict: \(String(describing: error))"); return }
         #expect(why.contains("UNIQUE constraint failed: journal."), "\(why)")
         #expect(try await contents(store) == before)
@@ -102,17 +101,12 @@ struct PreparedJournalInsertTests {
 
     /// SQLite's own limit on the file's size stands in for a full disk.
     @Test func aFullDiskIsAFailedWriteInSQLitesWordsAndLeavesTheStoreAsItWas() async throws {
-        let store = try await sqliteStore()
+        let store = try await temporarySQLiteStore()
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         let before = try await contents(store)
         let pages = try await store.database.raw("PRAGMA page_count").first()?.decode(column: "page_count", as: Int.self) ?? 0
         try await store.database.raw("PRAGMA max_page_count = \(unsafeRaw: String(pages + 3))").run()
-        let error = await #expect(throws: StoreError.self) {
-            try await store.importing(Self.header) { session in
-                try await session.write(Self.clientRows(20_000))
-                return ImportOutcome(rowsRejected: 0, warnings: [])
-            }
-        }
+        let error = await failedImport(into: store, writing: [Self.clientRows(20_000)])
         guard case .failed(let why) = error else { Issue.record("not a failed write: \(String(describing: error))"); return }
         #expect(why == "SQLite could not write a row of the journal: database or disk is full (code 13)")
         #expect(try await contents(store) == before)

@@ -22,6 +22,12 @@ public func temporaryStore() async throws -> (JournalStore, path: String) {
     return (try await JournalStore.open(location, .createIfMissing), location)
 }
 
+/// A new SQLite store whichever database the other tests use: for what only SQLite has (its prepared
+/// INSERT, its client index rebuilt after a first import, its page size).
+public func temporarySQLiteStore() async throws -> JournalStore {
+    try await JournalStore.open(try Fixtures.temporaryFolder().appendingPathComponent("store.sqlite").path, .createIfMissing)
+}
+
 /// Imports an extract folder, refusing it whole if any row is bad, as `pbr import` does without
 /// --skip-bad-rows.
 @discardableResult
