@@ -23,7 +23,7 @@ extension JournalStore: ImportTarget {
     /// cannot be reached (for the tests that hold the two ways alike).
     func importing(_ header: ImportHeader, preparedInsert: Bool,
                    _ body: (any ImportSession) async throws -> ImportOutcome) async throws -> ImportReceipt {
-        try await transaction { db in
+        try await writingFirstImport { try await transaction { db in
             if let importID = try await self.importID(digest: header.digest) {
                 return ImportReceipt(importID: importID, alreadyImported: true, rowsImported: 0, withdrawals: 0, rowsRejected: 0)
             }
@@ -57,19 +57,7 @@ extension JournalStore: ImportTarget {
                 """).run()
             return ImportReceipt(importID: importID, alreadyImported: false, rowsImported: written.rows,
                                  withdrawals: written.withdrawals, rowsRejected: outcome.rowsRejected, warnings: outcome.warnings)
-        }
-    }
-
-    /// On SQLite, the first import into a store (an empty journal) builds the journal's client index once
-    /// its rows are in, instead of row by row: one sort of a national extract's 1.3 million entries costs
-    /// less than keeping the index as each row lands (BENCHMARKS.md, issue 12). The index is dropped and
-    /// made again inside the import's transaction, so a failed import leaves it as it was, and readers on
-    /// other connections keep seeing it. Not on PostgreSQL, where dropping an index locks out readers.
-    /// - Returns: whether the index was dropped, to be made again once the rows are written.
-    private func dropsClientIndexForFirstImport(_ db: any SQLDatabase) async throws -> Bool {
-        guard connection.isSQLite, try await db.raw("SELECT 1 AS one FROM journal LIMIT 1").first() == nil else { return false }
-        try await db.raw("DROP INDEX journal_by_client").run()
-        return true
+        } }
     }
 
     /// Warnings as `imports.warnings` keeps them: one a line (a line break inside one, from a column's

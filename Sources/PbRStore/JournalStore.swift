@@ -50,7 +50,7 @@ public final class JournalStore: Sendable {
                 // same time (BENCHMARKS.md, issue 12). Set before anything is written; a store made before
                 // keeps its pages.
                 if isNew { try await store.database.raw("PRAGMA page_size = 16384").run() }
-                for pragma in ["PRAGMA busy_timeout = 60000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                for pragma in ["PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                                "PRAGMA foreign_keys = ON"] {
                     try await store.database.raw(SQLQueryString(pragma)).run()
                 }
@@ -64,6 +64,10 @@ public final class JournalStore: Sendable {
     }
 
     public func close() async throws { try await connection.close() }
+
+    /// How long a SQLite session waits for another's write before it gives up: a minute, longer than a
+    /// national import takes.
+    static let busyTimeoutMilliseconds = 60_000
 
     /// Applies the migrations not yet applied, each in its own transaction.
     func migrate() async throws {
