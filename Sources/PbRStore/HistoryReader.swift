@@ -31,7 +31,15 @@ struct HistoryReader: ~Copyable {
         if failure == nil { failure = StoreError.corrupt(reason) }
     }
 
+    /// Adds a row as PostgreSQL's driver hands it over.
     mutating func add(packed: Int64, body: String) {
+        var body = body
+        body.withUTF8 { add(packed: packed, body: $0) }
+    }
+
+    /// Adds a row from its bytes, lent for the call (SQLite's): only the key, and the body of a version
+    /// that is not a withdrawal, become strings.
+    mutating func add(packed: Int64, body: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }
         if let progress {
             rowsUnreported += 1
@@ -39,22 +47,15 @@ struct HistoryReader: ~Copyable {
         }
         guard let code = VersionCode(packed) else { return fail("a journal row has an unknown kind: \(packed)") }
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
-        let winner = resolver.add(kind: code.kind, key: Self.key(of: body), version: code.version, payload: code.withdrawn ? nil : body)
-        if let winner { keep(winner) }
+        let end = body.firstIndex(of: RecordSchema.separator) ?? body.count
+        let key = String(decoding: UnsafeBufferPointer(rebasing: body[..<end]), as: UTF8.self)
+        let payload = code.withdrawn ? nil : String(decoding: body, as: UTF8.self)
+        if let winner = resolver.add(kind: code.kind, key: key, version: code.version, payload: payload) { keep(winner) }
     }
 
     private mutating func keep(_ winner: VersionResolver.Winner) {
         batch.append((winner.kind, winner.payload, winner.version))
         if batch.count == Self.batchSize { decodeBatch() }
-    }
-
-    /// The text before the first separator, straight from the bytes (no `Substring` index to align).
-    private static func key(of body: String) -> String {
-        var body = body
-        return body.withUTF8 { bytes in
-            let end = bytes.firstIndex(of: RecordSchema.separator) ?? bytes.count
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
-        }
     }
 
     /// Hands the batch to another thread; a batch that did not read back stops the reading at the next.

@@ -3,19 +3,14 @@ import SQLiteNIO
 import VaporCSQLite
 
 /// The journal's INSERT prepared once for an import and stepped once a row, straight on the SQLite
-/// handle under SQLiteNIO's connection, as the sqlite3 shell's `.import` does.
+/// handle under SQLiteNIO's connection (`SQLiteHandle`), as the sqlite3 shell's `.import` does.
 ///
 /// Why: SQLiteNIO prepares every query it is given, so a multi-row INSERT of 2,000 rows was parsed again
 /// for every chunk (a sixth of SQLite's thread at national scale), bound through an array of enum values,
 /// and, being many rows in one statement, kept a statement journal in a temporary file. One row a step
-/// needs none of that.
-///
-/// SQLiteNIO does not publish its handle: it is read by reflection, and when it cannot be (another
-/// version of the package), `make` returns `nil` and the import binds through SQLiteNIO as before.
-/// The connection is opened with `SQLITE_OPEN_FULLMUTEX`, so calls from this thread are serialised with
-/// SQLiteNIO's; the import makes one call at a time in any case, inside its transaction.
+/// needs none of that. The import makes one call at a time, inside its transaction.
 final class PreparedJournalInsert: @unchecked Sendable {
-    private let handle: OpaquePointer
+    private let handle: SQLiteHandle
     private var statement: OpaquePointer?
 
     private static let sql = """
@@ -23,26 +18,23 @@ final class PreparedJournalInsert: @unchecked Sendable {
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """
 
-    private init(handle: OpaquePointer, statement: OpaquePointer) { self.handle = handle; self.statement = statement }
+    private init(handle: SQLiteHandle, statement: OpaquePointer) { self.handle = handle; self.statement = statement }
 
     /// The statement prepared on the connection's handle, or `nil` if the handle cannot be reached.
     static func make(on connection: SQLiteConnection) throws -> PreparedJournalInsert? {
-        guard let handle = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { return nil }
-        var statement: OpaquePointer?
-        let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else { throw failure(code, handle, "prepare the journal's INSERT") }
-        return PreparedJournalInsert(handle: handle, statement: statement)
+        guard let handle = SQLiteHandle(connection) else { return nil }
+        return PreparedJournalInsert(handle: handle, statement: try handle.prepare(sql, persistent: true, doing: "prepare the journal's INSERT"))
     }
 
-    /// Writes the rows, one step each; on an error the statement is reset and the error thrown (the
+    /// Writes the rows in `order` (their places in `rows`), one step each; on an error the statement is reset and the error thrown (the
     /// import's transaction then rolls back).
-    func insert(_ rows: [JournalRow], importID: Int, knownAt: Moment) throws {
+    func insert(_ rows: [JournalRow], in order: [Int], importID: Int, knownAt: Moment) throws {
         guard let statement else { preconditionFailure("the journal's INSERT is used after it was finished") }
         defer { sqlite_nio_sqlite3_reset(statement) }
-        for row in rows {
-            try bind(statement, row, importID: importID, knownAt: knownAt)
+        for index in order {
+            try bind(statement, rows[index], importID: importID, knownAt: knownAt)
             let code = sqlite_nio_sqlite3_step(statement)
-            guard code == SQLITE_DONE else { throw Self.failure(code, handle, "write a row of the journal") }
+            guard code == SQLITE_DONE else { throw handle.failure(code, "write a row of the journal") }
             sqlite_nio_sqlite3_reset(statement)
         }
     }
@@ -54,7 +46,7 @@ final class PreparedJournalInsert: @unchecked Sendable {
     }
 
     private func bind(_ statement: OpaquePointer, _ row: JournalRow, importID: Int, knownAt: Moment) throws {
-        func check(_ code: Int32) throws { guard code == SQLITE_OK else { throw Self.failure(code, handle, "bind a row of the journal") } }
+        func check(_ code: Int32) throws { guard code == SQLITE_OK else { throw handle.failure(code, "bind a row of the journal") } }
         // Texts are copied by SQLite (`SQLITE_TRANSIENT`, a macro Swift does not import): a string's bytes
         // are lent only for the call.
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -77,22 +69,5 @@ final class PreparedJournalInsert: @unchecked Sendable {
         try text(5, row.clientID)
         try check(sqlite_nio_sqlite3_bind_int64(statement, 6, row.withdraws ? 1 : 0))
         try text(7, row.fields)
-    }
-
-    private static func failure(_ code: Int32, _ handle: OpaquePointer, _ doing: String) -> StoreError {
-        failure(code, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "error \(code)", doing)
-    }
-
-    /// SQLite's result code as the store's error, with SQLite's message: a constraint (the journal's key)
-    /// is a conflict with what the store holds, a damaged file is damage, and anything else (a full disk,
-    /// an I/O error, a read-only file) a write that failed.
-    static func failure(_ code: Int32, message: String, _ doing: String) -> StoreError {
-        let what = "SQLite could not \(doing): \(message) (code \(code))"
-        // The primary code is the low byte: an extended code (SQLITE_CONSTRAINT_PRIMARYKEY) names its kind.
-        switch code & 0xFF {
-        case SQLITE_CONSTRAINT: return .conflict(what)
-        case SQLITE_CORRUPT, SQLITE_NOTADB: return .corrupt(what)
-        default: return .failed(what)
-        }
     }
 }

@@ -114,12 +114,12 @@ struct PreparedJournalInsertTests {
     }
 
     @Test func sqlitesCodesAreTheStoresErrors() {
-        #expect(PreparedJournalInsert.failure(1555, message: "UNIQUE constraint failed", "w")
+        #expect(SQLiteHandle.failure(1555, message: "UNIQUE constraint failed", "w")
             == .conflict("SQLite could not w: UNIQUE constraint failed (code 1555)"))
-        #expect(PreparedJournalInsert.failure(11, message: "malformed", "w") == .corrupt("SQLite could not w: malformed (code 11)"))
-        #expect(PreparedJournalInsert.failure(26, message: "not a database", "w") == .corrupt("SQLite could not w: not a database (code 26)"))
-        #expect(PreparedJournalInsert.failure(13, message: "full", "w") == .failed("SQLite could not w: full (code 13)"))
-        #expect(PreparedJournalInsert.failure(778, message: "disk I/O error", "w") == .failed("SQLite could not w: disk I/O error (code 778)"))
+        #expect(SQLiteHandle.failure(11, message: "malformed", "w") == .corrupt("SQLite could not w: malformed (code 11)"))
+        #expect(SQLiteHandle.failure(26, message: "not a database", "w") == .corrupt("SQLite could not w: not a database (code 26)"))
+        #expect(SQLiteHandle.failure(13, message: "full", "w") == .failed("SQLite could not w: full (code 13)"))
+        #expect(SQLiteHandle.failure(778, message: "disk I/O error", "w") == .failed("SQLite could not w: disk I/O error (code 778)"))
     }
 }
 
