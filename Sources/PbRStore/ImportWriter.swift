@@ -34,13 +34,19 @@ final class ImportWriter: ImportSession, @unchecked Sendable {
     func write(_ rows: [JournalRow]) async throws {
         guard !rows.isEmpty else { return }
         // In key order within the block, so that SQLite mostly appends to its tree instead of splitting
-        // pages all over it.
-        let ordered = rows.sorted { $0.kind != $1.kind ? $0.kind.rawValue < $1.kind.rawValue : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // pages all over it. The rows' places are sorted, not the rows, which are large and would be
+        // moved (their strings retained and released) at every step of the sort. Any order stores the
+        // same rows: this one only has to be close to the journal's (`String`'s order is its bytes' for
+        // the ASCII keys extracts have).
+        let order = rows.indices.sorted { a, b in
+            rows[a].kind != rows[b].kind ? rows[a].kind.rawValue < rows[b].kind.rawValue : rows[a].key < rows[b].key
+        }
         if let prepared {
             // On the thread pool SQLiteNIO runs its queries on, as they would have been.
             let (importID, knownAt) = (importID, knownAt)
-            try await NIOThreadPool.singleton.runIfActive { try prepared.insert(ordered, importID: importID, knownAt: knownAt) }
+            try await NIOThreadPool.singleton.runIfActive { try prepared.insert(rows, in: order, importID: importID, knownAt: knownAt) }
         } else {
+            let ordered = order.map { rows[$0] }
             for start in stride(from: 0, to: ordered.count, by: JournalStore.rowsPerInsert) {
                 let chunk = Array(ordered[start..<min(start + JournalStore.rowsPerInsert, ordered.count)])
                 try await store.insert(JournalStore.binds(chunk, importID: importID, knownAt: knownAt))

@@ -37,6 +37,16 @@ struct RecordsDigestTests {
         #expect(digest([rows[0]]) == "sum256:" + SHA256.hash(data: Array("clients\u{1E}A001\u{1E}A001\u{1E}0\u{1E}A001\u{1F}M\u{1F}1978".utf8)).hex)
     }
 
+    /// Multi-byte characters counted in bytes, and a row longer than a stack buffer, are hashed whole.
+    @Test func aRowsDigestIsTheSHA256OfItsWholeTextWhateverItsCharactersAndLength() {
+        let long = String(repeating: "Brixton–Lambeth ", count: 400)
+        for (key, client, fields) in [("É7", "Zoë", "É7\u{1F}Zoë\u{1F}café"), ("9", "A001", "9\u{1F}A001\u{1F}" + long)] {
+            let row = RowDigest(kind: .events, key: key, clientID: client, withdraws: false, fields: fields)
+            let text = "events\u{1E}\(key)\u{1E}\(client)\u{1E}0\u{1E}\(fields)"
+            #expect(digest([row]) == "sum256:" + SHA256.hash(data: Array(text.utf8)).hex)
+        }
+    }
+
     /// Frozen when SHA-256 was written out by hand (and by Python's hashlib): the digests that stores
     /// already hold must come out the same from any implementation, or `pbr db check` fails them.
     @Test func theDigestsOfKnownRowsAreThoseStoresAlreadyHold() {

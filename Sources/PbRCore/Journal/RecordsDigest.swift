@@ -42,15 +42,28 @@ public struct RowDigest: Sendable, Equatable {
     let limbs: SIMD4<UInt64>
 
     public init(kind: RecordKind, key: String, clientID: String, withdraws: Bool, fields: String) {
-        // One buffer, hashed in one call: this runs for every row of every import.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(kind.rawValue.utf8.count + key.utf8.count + clientID.utf8.count + fields.utf8.count + 6)
-        bytes += kind.rawValue.utf8
-        for part in [key, clientID, withdraws ? "1" : "0", fields] {
-            bytes.append(0x1E)
-            bytes += part.utf8
+        // The parts into one buffer on the stack, hashed in one call: this runs for every row of every
+        // import, and building the buffer on the heap cost as much as the hash itself.
+        let name = kind.rawValue.utf8, flag = UInt8(ascii: withdraws ? "1" : "0")
+        let count = name.count + key.utf8.count + clientID.utf8.count + fields.utf8.count + 5
+        limbs = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            var end = buffer[...].initialize(fromContentsOf: name)
+            func append(_ part: String.UTF8View) {
+                buffer[end] = 0x1E
+                end = buffer[(end + 1)...].initialize(fromContentsOf: part)
+            }
+            append(key.utf8)
+            append(clientID.utf8)
+            buffer[end] = 0x1E
+            buffer[end + 1] = flag
+            end += 2
+            append(fields.utf8)
+            return Self.limbs(SHA256.hash(data: UnsafeRawBufferPointer(buffer)))
         }
-        limbs = SHA256.hash(data: bytes).withUnsafeBytes { hash in
+    }
+
+    private static func limbs(_ digest: SHA256.Digest) -> SIMD4<UInt64> {
+        digest.withUnsafeBytes { hash in
             // The digest read as a big-endian 256-bit number: limb 0 is its last eight bytes.
             func limb(_ index: Int) -> UInt64 { UInt64(bigEndian: hash.loadUnaligned(fromByteOffset: 24 - 8 * index, as: UInt64.self)) }
             return SIMD4(limb(0), limb(1), limb(2), limb(3))

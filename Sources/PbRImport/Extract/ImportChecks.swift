@@ -124,10 +124,12 @@ struct ImportChecks {
             written.formUnion(writing.lazy.map(\.key))
             for suspect in suspects where written.contains(suspect.key) { repeatedAt[suspect.line] = .some(nil) }
         }
+        // Mostly nothing repeats: the block's own array then, not a copy of it.
+        guard !repeatedAt.isEmpty else { return (block.candidates, issues, repeats, repeatedAt) }
         var candidates: [ParsedBlock.Candidate] = []
         candidates.reserveCapacity(block.candidates.count)
         for candidate in block.candidates {
-            guard !repeatedAt.isEmpty, let first = repeatedAt[candidate.line] else { candidates.append(candidate); continue }
+            guard let first = repeatedAt[candidate.line] else { candidates.append(candidate); continue }
             let repeated = Repeat(kind: kind, key: candidate.row.key, line: candidate.line, raw: block.raw(candidate.range))
             if let first { issues.append(repeated.issue(firstOn: first)) } else { repeats.append(repeated) }
         }
