@@ -85,7 +85,7 @@ public struct EntitlementsJob: Sendable {
         lap("evaluate")
         // The histories are not needed past here: freed on every core, and their pages given back, before
         // the outputs are made.
-        FreedMemory.free(&journal.histories)
+        FreedMemory.free(&journal.histories, leaving: ClientHistory(clientID: ClientID("")))
         FreedMemory.returnToSystem()
         return Result(report: report, warnings: journal.warnings, provenance: journal.provenance)
     }
