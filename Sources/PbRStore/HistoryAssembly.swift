@@ -14,7 +14,6 @@ import Synchronization
 /// The client withdrawals must be known before the first batch (they hide records read before the
 /// clients' own rows); `JournalStore.histories` reads them first.
 final class HistoryAssembly: Sendable {
-    typealias Winner = (kind: RecordKind, fields: String, version: VersionResolver.Version)
     /// Each shard's records, with their client's `ShardGroup.hash`.
     typealias Shards = [[(record: Record, clientHash: UInt32)]]
     static let shardCount = 16
@@ -65,7 +64,7 @@ final class HistoryAssembly: Sendable {
     var failure: StoreError? { state.withLock { $0.failure } }
 
     /// Decodes `work` on another thread, then groups it after the batches handed over before it.
-    func decode(_ work: [Winner]) {
+    func decode(_ work: WinnerBatch) {
         let slot = state.withLock { state in
             state.batchesHandedOver += 1
             return state.batchesHandedOver - 1
@@ -78,16 +77,19 @@ final class HistoryAssembly: Sendable {
                 return shard
             }
             var failure: StoreError?
-            for (kind, fields, version) in work {
-                guard let record = RecordSchema.record(kind, canonical: fields) else {
-                    failure = .corrupt("a stored \(kind.rawValue) record does not read back: \(fields)")
-                    break
+            work.texts.withUnsafeBufferPointer { texts in
+                for (kind, range, version) in work.winners {
+                    let text = UnsafeBufferPointer(rebasing: texts[range])
+                    guard let record = RecordSchema.record(kind, canonical: text) else {
+                        failure = .corrupt("a stored \(kind.rawValue) record does not read back: \(String(decoding: text, as: UTF8.self))")
+                        break
+                    }
+                    let clientHash = ShardGroup.hash(of: record.clientID)
+                    guard kind == .clients || !self.mayBeWithdrawn(clientHash)
+                        || !VersionResolver.isHidden(client: record.clientID, version: version, by: self.withdrawals)
+                    else { continue }
+                    records[Int(clientHash % UInt32(Self.shardCount))].append((record, clientHash))
                 }
-                let clientHash = ShardGroup.hash(of: record.clientID)
-                guard kind == .clients || !self.mayBeWithdrawn(clientHash)
-                    || !VersionResolver.isHidden(client: record.clientID, version: version, by: self.withdrawals)
-                else { continue }
-                records[Int(clientHash % UInt32(Self.shardCount))].append((record, clientHash))
             }
             self.state.withLock { state in
                 state.decoded[slot] = failure == nil ? records : []

@@ -10,8 +10,12 @@ import PbRCore
 /// class's stored properties were checked at run time on every row (a tenth of the driver's thread).
 struct HistoryReader: ~Copyable {
     private static let batchSize = 20_000
-    private var resolver = VersionResolver()
-    private var batch: [HistoryAssembly.Winner] = []
+    /// Versions resolved by key alone: the texts stay here, as bytes.
+    private var resolver = VersionResolving<Void>()
+    /// The text of the last version added that is not a withdrawal: the winner's, when the resolver
+    /// names one (the record before the row just added).
+    private var latest: [UInt8] = []
+    private var batch = WinnerBatch(capacity: HistoryReader.batchSize)
     private let assembly: HistoryAssembly
     private let withdrawals: [String: VersionResolver.Version]
     private var failure: StoreError?
@@ -24,7 +28,6 @@ struct HistoryReader: ~Copyable {
         self.progress = progress
         self.withdrawals = withdrawals
         assembly = HistoryAssembly(withdrawals: withdrawals)
-        batch.reserveCapacity(Self.batchSize)
     }
 
     mutating func fail(_ reason: String) {
@@ -37,8 +40,7 @@ struct HistoryReader: ~Copyable {
         body.withUTF8 { add(packed: packed, body: $0) }
     }
 
-    /// Adds a row from its bytes, lent for the call (SQLite's): only the key, and the body of a version
-    /// that is not a withdrawal, become strings.
+    /// Adds a row from its bytes, lent for the call (SQLite's): only the key becomes a string.
     mutating func add(packed: Int64, body: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }
         if let progress {
@@ -49,12 +51,18 @@ struct HistoryReader: ~Copyable {
         // The key is the first canonical field (record_id, or client_id for a client); a withdrawal's body is its key.
         let end = body.firstIndex(of: RecordSchema.separator) ?? body.count
         let key = String(decoding: UnsafeBufferPointer(rebasing: body[..<end]), as: UTF8.self)
-        let payload = code.withdrawn ? nil : String(decoding: body, as: UTF8.self)
-        if let winner = resolver.add(kind: code.kind, key: key, version: code.version, payload: payload) { keep(winner) }
+        // The record before this row, if it won, is `latest`'s: kept before this row's text replaces it.
+        if let winner = resolver.add(kind: code.kind, key: key, version: code.version, payload: code.withdrawn ? nil : ()) {
+            keep(winner)
+        }
+        if !code.withdrawn {
+            latest.removeAll(keepingCapacity: true)
+            latest.append(contentsOf: body)
+        }
     }
 
-    private mutating func keep(_ winner: VersionResolver.Winner) {
-        batch.append((winner.kind, winner.payload, winner.version))
+    private mutating func keep(_ winner: VersionResolving<Void>.Winner) {
+        batch.append(winner.kind, text: latest, version: winner.version)
         if batch.count == Self.batchSize { decodeBatch() }
     }
 
@@ -62,8 +70,7 @@ struct HistoryReader: ~Copyable {
     private mutating func decodeBatch() {
         if let failed = assembly.failure { failure = failed }
         assembly.decode(batch)
-        batch = []
-        batch.reserveCapacity(Self.batchSize)
+        batch = WinnerBatch(capacity: Self.batchSize)
     }
 
     mutating func finish() throws(StoreError) -> [ClientHistory] {

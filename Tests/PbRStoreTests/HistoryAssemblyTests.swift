@@ -29,9 +29,11 @@ struct HistoryAssemblyTests {
         for batchSize in [1, 7, 500, records.count] {
             let assembly = HistoryAssembly(withdrawals: withdrawals)
             for start in stride(from: 0, to: records.count, by: batchSize) {
-                assembly.decode(records[start..<min(start + batchSize, records.count)].map { record in
-                    (record.kind, RecordSchema.canonicalText(record), (10, 1))
-                })
+                var batch = WinnerBatch()
+                for record in records[start..<min(start + batchSize, records.count)] {
+                    batch.append(record.kind, text: RecordSchema.canonicalText(record).utf8, version: (10, 1))
+                }
+                assembly.decode(batch)
             }
             let histories = try assembly.wait()
             #expect(histories.count == Set(histories.map(\.clientID)).count, "one history a client")

@@ -48,6 +48,35 @@ struct JournalReadTests {
         try await store.close()
     }
 
+    /// A record re-sent, withdrawn and sent again, and another withdrawn, read at each import's cut-off:
+    /// each read sees the latest version at or before it, and no withdrawn record.
+    @Test func eachCutOffSeesEachRecordsLatestVersionAndNoWithdrawnOne() async throws {
+        let store = try await temporarySQLiteStore()
+        func event(_ id: String, _ detail: String) -> JournalRow {
+            JournalRow(.event(Event(recordID: RecordID(id), clientID: ClientID("A001"), on: day("2013-05-01"), kind: .goalAgreed, detail: detail)))
+        }
+        func withdrawal(_ id: String) -> JournalRow { JournalRow(kind: .events, key: id, clientID: "A001", fields: "", withdraws: true) }
+        let imports: [(String, [JournalRow])] = [
+            ("2013-06-01T00:00:00Z", [JournalRow(.client(Client(id: ClientID("A001")))), event("1", "first"), event("2", "kept")]),
+            ("2013-07-01T00:00:00Z", [event("1", "second"), withdrawal("2")]),
+            ("2013-08-01T00:00:00Z", [withdrawal("1")]),
+            ("2013-09-01T00:00:00Z", [event("1", "third")]),
+        ]
+        for (index, (knownAt, rows)) in imports.enumerated() {
+            let header = ImportHeader(knownAt: Moment(iso: knownAt)!, source: "test", digest: "d\(index)", origin: "test", importedBy: "test")
+            _ = try await store.importing(header) { session in
+                try await session.write(rows)
+                return ImportOutcome(rowsRejected: 0, warnings: [])
+            }
+        }
+        for ((knownAt, _), expected) in zip(imports, [["first", "kept"], ["second"], [], ["third"]]) {
+            let histories = try await store.histories(knownAt: Moment(iso: knownAt))
+            #expect(histories.count == 1)
+            #expect(histories.first?.events.map(\.detail) == expected, "known at \(knownAt)")
+        }
+        try await store.close()
+    }
+
     /// A row's fields stored as bytes, not text, as no import writes them.
     @Test func aRowThatIsNotTextIsDamageEitherWay() async throws {
         let store = try await filledStore()

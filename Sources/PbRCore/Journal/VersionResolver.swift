@@ -9,32 +9,40 @@
 /// in one pass, with no table of every key in memory; `add` returns each winner once the next record starts. A version's payload is the record's canonical text
 /// (`RecordSchema.canonicalText`), decoded only for the version that wins. Since client withdrawals may
 /// arrive after the records they hide, `isHidden` is asked once every version has been added.
-public struct VersionResolver {
+public typealias VersionResolver = VersionResolving<String>
+
+/// `VersionResolver` with any payload: the store's reader keeps each version's text itself, as bytes,
+/// and gives the resolver nothing (`Void`) but whether the version is a withdrawal.
+public struct VersionResolving<Payload> {
     /// A version's place in time: the extract's `known_at` (epoch seconds), then the import order.
     public typealias Version = (knownAt: Int64, sequence: Int64)
-    /// A record whose latest version is not a withdrawal: its kind, key, canonical text and version.
-    public typealias Winner = (kind: RecordKind, key: String, payload: String, version: Version)
+    /// A record whose latest version is not a withdrawal: its kind, key, payload and version.
+    public typealias Winner = (kind: RecordKind, key: String, payload: Payload, version: Version)
 
-    private var current: (kind: RecordKind, key: String, version: Version, payload: String?)?
+    // Inlinable, so that a module using another payload gets code specialised for it: unspecialised,
+    // the store's reader took twice as long to read the journal.
+    @usableFromInline var current: (kind: RecordKind, key: String, version: Version, payload: Payload?)?
+    @usableFromInline var withdrawals: [String: Version] = [:]
+
     /// For each client withdrawn at least once, its latest withdrawal.
-    public private(set) var clientWithdrawals: [String: Version] = [:]
+    public var clientWithdrawals: [String: Version] { withdrawals }
 
-    public init() {}
+    @inlinable public init() {}
 
     /// Adds the next version in order; `payload` is `nil` for a withdrawal. Returns the record before it
     /// when this version is another record's and that record's latest version is not a withdrawal:
     /// returned, not handed to a closure, so that the reader that owns the resolver needs no reference
     /// to itself (a row at a time, millions of times a run).
-    public mutating func add(kind: RecordKind, key: String, version: Version, payload: String?) -> Winner? {
+    @inlinable public mutating func add(kind: RecordKind, key: String, version: Version, payload: Payload?) -> Winner? {
         var winner: Winner?
         if let current, current.kind != kind || current.key != key { winner = flush() }
-        if kind == .clients, payload == nil { clientWithdrawals[key] = version }
+        if kind == .clients, payload == nil { withdrawals[key] = version }
         current = (kind, key, version, payload)
         return winner
     }
 
     /// The last record, if it won; call once after the last `add`.
-    public mutating func finish() -> Winner? { flush() }
+    @inlinable public mutating func finish() -> Winner? { flush() }
 
     /// True when a record of `client` at `version` is hidden by a later withdrawal of its client.
     public func isHidden(client: ClientID, version: Version) -> Bool {
@@ -47,14 +55,14 @@ public struct VersionResolver {
         return withdrawn > version
     }
 
-    private mutating func flush() -> Winner? {
+    @inlinable mutating func flush() -> Winner? {
         guard let current else { return nil }
         self.current = nil
         return current.payload.map { (current.kind, current.key, $0, current.version) }
     }
 }
 
-extension VersionResolver {
+extension VersionResolving<String> {
     /// The visible records of a journal held in memory, in any order (for tests and simulations).
     public static func records(of entries: [JournalEntry], knownAt: Moment?) -> [Record] {
         var winners: [(Record, Version)] = []

@@ -21,13 +21,15 @@ extension RecordSchema {
     /// A round-trip test holds it to `fields(_:)` for every kind.
     public static func record(_ kind: RecordKind, canonical text: String) -> Record? {
         var text = text
-        let expected = columnCounts[kind]
-        return text.withUTF8 { bytes in
-            // Field boundaries on the stack: one allocation fewer per record, millions of times a run.
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * expected) { bounds in
-                guard let fields = CanonicalFields(bytes, bounds: bounds) else { return nil }
-                return fields.record(kind)
-            }
+        return text.withUTF8 { record(kind, canonical: $0) }
+    }
+
+    /// `record(_:canonical:)` from the text's UTF-8 bytes, as the store's reader keeps them.
+    public static func record(_ kind: RecordKind, canonical bytes: UnsafeBufferPointer<UInt8>) -> Record? {
+        // Field boundaries on the stack: one allocation fewer per record, millions of times a run.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * columnCounts[kind]) { bounds in
+            guard let fields = CanonicalFields(bytes, bounds: bounds) else { return nil }
+            return fields.record(kind)
         }
     }
 }
