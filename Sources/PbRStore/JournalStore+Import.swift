@@ -47,7 +47,7 @@ extension JournalStore: ImportTarget {
             let outcome = try await body(session)
             if indexAfter {
                 prepared?.finish()  // no statement of the import left open across the schema change
-                try await db.raw(SQLQueryString(Migrations.journalByClient)).run()
+                try await makesClientIndexAgain(db)
             }
             let written = session.tally
             try await db.raw("""

@@ -31,6 +31,8 @@ struct ClientIndexTests {
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         #expect(try await clientIndex(store) == made)
         #expect(made?.contains("journal_by_client ON journal (client_id, kind)") == true)
+        // Its sort had helper threads; the connection's other sorts are back to none.
+        #expect(try await store.database.raw("PRAGMA threads").first()?.decode(column: "threads", as: Int.self) == 0)
         let rows = try await clientRows(store)
         #expect(rows.all > 0 && rows.byIndex == rows.all)
         #expect(try await store.check().isEmpty)
