@@ -30,6 +30,8 @@ extension JournalStore {
 
     /// Switches to a rollback journal when the journal is empty and no other connection has the store open.
     private func leavesWALForFirstImport() async throws -> Bool {
+        // Asked before the transaction, where the journal mode can still change; the import asks again
+        // inside it (`dropsClientIndexForFirstImport`), where the answer cannot change under it.
         guard connection.isSQLite, try await journalIsEmpty(database) else { return false }
         // Refused at once (SQLite does not wait for a busy store here) when another connection has it open.
         let mode = try? await database.raw("PRAGMA journal_mode = DELETE").first()?.decode(column: "journal_mode", as: String.self)

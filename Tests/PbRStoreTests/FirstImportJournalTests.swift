@@ -78,13 +78,8 @@ struct FirstImportJournalTests {
     @Test func aFailedFirstImportLeavesTheStoreEmptyAndInWAL() async throws {
         let store = try await temporarySQLiteStore()
         let rows = PreparedJournalInsertTests.clientRows(5)
-        await #expect(throws: StoreError.self) {
-            try await store.importing(PreparedJournalInsertTests.header) { session in
-                try await session.write(rows)
-                try await session.write(rows)  // the same keys again: the journal refuses them
-                return ImportOutcome(rowsRejected: 0, warnings: [])
-            }
-        }
+        // The same keys again: the journal refuses them.
+        _ = await PreparedJournalInsertTests.failedImport(into: store, writing: [rows, rows])
         #expect(try await modes(store) == Self.wal)
         let left = try await store.database.raw("SELECT count(*) AS n FROM journal").first()?.decode(column: "n", as: Int.self)
         #expect(left == 0)

@@ -38,7 +38,7 @@ struct PreparedJournalInsertTests {
     }
 
     /// The store's error from an import that writes `blocks` one after another, expected to fail.
-    func failedImport(into store: JournalStore, writing blocks: [[JournalRow]]) async -> StoreError? {
+    static func failedImport(into store: JournalStore, writing blocks: [[JournalRow]]) async -> StoreError? {
         await #expect(throws: StoreError.self) {
             try await store.importing(Self.header) { session in
                 for rows in blocks { try await session.write(rows) }
@@ -92,7 +92,7 @@ struct PreparedJournalInsertTests {
         try await importExtract(Fixtures.url("small/batch1"), into: store)
         let before = try await contents(store)
         let rows = Self.clientRows(3)
-        let error = await failedImport(into: store, writing: [rows, [rows[1]]])
+        let error = await Self.failedImport(into: store, writing: [rows, [rows[1]]])
         guard case .conflict(let why) = error else { Issue.record("not a conflict: \(String(describing: error))"); return }
         #expect(why.contains("UNIQUE constraint failed: journal."), "\(why)")
         #expect(try await contents(store) == before)
@@ -106,7 +106,7 @@ struct PreparedJournalInsertTests {
         let before = try await contents(store)
         let pages = try await store.database.raw("PRAGMA page_count").first()?.decode(column: "page_count", as: Int.self) ?? 0
         try await store.database.raw("PRAGMA max_page_count = \(unsafeRaw: String(pages + 3))").run()
-        let error = await failedImport(into: store, writing: [Self.clientRows(20_000)])
+        let error = await Self.failedImport(into: store, writing: [Self.clientRows(20_000)])
         guard case .failed(let why) = error else { Issue.record("not a failed write: \(String(describing: error))"); return }
         #expect(why == "SQLite could not write a row of the journal: database or disk is full (code 13)")
         #expect(try await contents(store) == before)
